@@ -1,0 +1,1 @@
+"""Ici & Là-bas core: everything that is not drawing. No Qt import anywhere below it."""

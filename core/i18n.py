@@ -1,0 +1,55 @@
+"""The one translation layer: gettext catalogues under resources/locale.
+
+Message ids are English; French is the default language and, with Dutch,
+is complete (a test compares the catalogues). ``N_`` marks texts that are
+translated later, at the moment they are shown.
+"""
+
+from __future__ import annotations
+
+import gettext
+
+from core import paths
+
+DOMAIN = "ici_la_bas"
+LANGUAGES = ("fr", "nl", "en")
+DEFAULT_LANGUAGE = "fr"
+
+_state: dict[str, object] = {
+    "lang": DEFAULT_LANGUAGE,
+    "translation": gettext.NullTranslations(),
+}
+
+
+def set_language(lang: str | None) -> str:
+    """Use ``lang`` (fr, nl or en) for every text from now on; returns the one in use."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    _state["lang"] = lang
+    _state["translation"] = gettext.translation(
+        DOMAIN, localedir=paths.locale_dir(), languages=[lang], fallback=True
+    )
+    return lang
+
+
+def current_language() -> str:
+    return str(_state["lang"])
+
+
+def _(message: str) -> str:
+    translation = _state["translation"]
+    assert isinstance(translation, gettext.NullTranslations)
+    return translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    translation = _state["translation"]
+    assert isinstance(translation, gettext.NullTranslations)
+    return translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a text for extraction; it is translated with ``_`` where it is shown."""
+    return message
+
+
+set_language(DEFAULT_LANGUAGE)
