@@ -1,0 +1,50 @@
+"""The global search: one FTS5 index over every kind of record but money lines.
+
+Triggers keep the index in step with each write; a bulk load drops them and
+fills the index in one statement instead (``reindex``), which is several
+times faster on a large file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.migrations import SEARCH_CODES, search_expressions
+from core.records import fts_query
+
+Row = dict[str, Any]
+
+
+def search_all(db: Database, text: str, per_kind: int = 20) -> dict[str, list[Row]]:
+    """Matches grouped by table, best first, at most ``per_kind`` of each."""
+    query = fts_query(text)
+    if query is None:
+        return {}
+    found: dict[str, list[Row]] = {}
+    for table, code in SEARCH_CODES.items():
+        rows = list(
+            db.query(
+                "SELECT rowid / 16 AS id, title, snippet(search_index, 2, '[', ']', '…', 8) "
+                "AS snippet FROM search_index WHERE search_index MATCH ? AND rowid % 16 = ? "
+                "ORDER BY rank LIMIT ?",
+                [f"kind:{table} AND ({query})", code, per_kind],
+            )
+        )
+        if rows:
+            found[table] = rows
+    return found
+
+
+def reindex(db: Database, table: str) -> None:
+    """Index every live record of ``table`` in one statement."""
+    if table not in SEARCH_CODES:
+        return
+    title, body = search_expressions()[table]
+    code = SEARCH_CODES[table]
+    db.execute(f"DELETE FROM search_index WHERE rowid % 16 = {code}")
+    db.execute(
+        f"INSERT INTO search_index (rowid, kind, title, body) SELECT id * 16 + {code}, "
+        f"'{table}', {title}, {body} FROM {table} WHERE deleted_at IS NULL"
+    )
