@@ -1,0 +1,220 @@
+"""The whole file as JSON, and back: for hand-over, migration to another tool, and tests.
+
+``dump`` writes every live record under the table's plural name, keys as in
+the spec; ``load`` reads such a file into an empty database in one
+transaction, so that ``load`` then ``dump`` gives the same JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from core import money, records, search, settings
+from core.db import schema_version
+from core.errors import UserError, ValidationError
+from core.i18n import _
+from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER, Spec
+
+FORMAT = "ici-la-bas"
+Progress = Callable[[int, int], None]
+
+
+def _json_value(type_: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if type_ == "money":
+        return money.cents_str(value)
+    if type_ == "sdgs":
+        return [int(n) for n in value.split(",")]
+    if type_ == "bool":
+        return bool(value)
+    return value
+
+
+def _dump_rows(db: Database, spec: Spec) -> Iterator[dict[str, Any]]:
+    plain = [f for f in spec.fields if f.type not in ("money", "sdgs", "bool")]
+    special = [f for f in spec.fields if f.type in ("money", "sdgs", "bool")]
+    columns = ", ".join([*COMMON_FIELDS, *(f.sql for f in spec.fields)])
+    cursor = db.conn.execute(
+        f"SELECT {columns} FROM {spec.table} WHERE deleted_at IS NULL ORDER BY id"
+    )
+    cursor.row_factory = sqlite3.Row
+    for row in cursor:
+        record = {name: row[name] for name in COMMON_FIELDS}
+        for f in plain:
+            record[f.name] = row[f.sql]
+        for f in special:
+            record[f.name] = _json_value(f.type, row[f.sql])
+        yield {name: record[name] for name in (*COMMON_FIELDS, *(f.name for f in spec.fields))}
+
+
+def _head(db: Database) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "schema_version": schema_version(db),
+        "settings": settings.stored_settings(db),
+    }
+
+
+def dump_data(db: Database) -> dict[str, Any]:
+    """Everything a dump holds, as Python data."""
+    data = _head(db)
+    with db.atomic():  # one consistent snapshot
+        for table in TABLE_ORDER:
+            data[table] = list(_dump_rows(db, SPECS[table]))
+    return data
+
+
+def dump(db: Database, out: Path) -> dict[str, int]:
+    """Write the dump to ``out`` through a temporary file: a failure leaves nothing behind."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise UserError(
+            _("{path}: the folder {folder} does not exist.").format(path=out, folder=out.parent)
+        )
+    counts: dict[str, int] = {}
+    temporary = out.with_name(out.name + ".part")
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    try:
+        with temporary.open("w", encoding="utf-8") as handle, db.atomic():
+            handle.write(encode(_head(db))[:-1])
+            for table in TABLE_ORDER:
+                handle.write(f',\n"{table}": [')
+                counts[table] = 0
+                for record in _dump_rows(db, SPECS[table]):
+                    handle.write(("\n" if counts[table] == 0 else ",\n") + encode(record))
+                    counts[table] += 1
+                handle.write("\n]" if counts[table] else "]")
+            handle.write("\n}\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, out)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UserError(
+            _("{path}: cannot be written ({error}).").format(
+                path=out, error=error.strerror or error
+            )
+        ) from error
+    return counts
+
+
+def read_dump(src: Path) -> dict[str, Any]:
+    try:
+        with Path(src).open(encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise UserError(_("{path}: no such file.").format(path=src)) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(
+            _("{path}: this is not an Ici & Là-bas dump ({error}).").format(path=src, error=error)
+        ) from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise UserError(_("{path}: this is not an Ici & Là-bas dump.").format(path=src))
+    return data
+
+
+def _is_empty(db: Database) -> bool:
+    return all(
+        db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None for table in TABLE_ORDER
+    )
+
+
+def load(db: Database, src: Path, progress: Progress | None = None) -> dict[str, int]:
+    """Read a dump into an empty database: everything, or nothing on any error."""
+    data = read_dump(src)
+    if not _is_empty(db):
+        raise UserError(
+            _("{path}: the database already holds records; load needs an empty one.").format(
+                path=db.conn.execute("PRAGMA database_list").fetchone()[2]
+            )
+        )
+    total = sum(len(data.get(table) or []) for table in TABLE_ORDER)
+    done, counts = 0, {}
+    with db.atomic():
+        for key, value in (data.get("settings") or {}).items():
+            settings.put(db, str(key), str(value))
+        for table in TABLE_ORDER:
+            rows = data.get(table) or []
+            if not isinstance(rows, list):
+                raise UserError(_("{path}: «{table}» is not a list.").format(path=src, table=table))
+            with _bulk_mode(db, table):
+                counts[table] = _insert_all(db, SPECS[table], rows, src)
+            done += len(rows)
+            if progress:
+                progress(done, total)
+    return counts
+
+
+@contextmanager
+def _bulk_mode(db: Database, table: str) -> Iterator[None]:
+    """Drop a table's indexes and search triggers, then rebuild them once (same transaction)."""
+    dropped = list(
+        db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+            "AND (type = 'index' OR (type = 'trigger' AND name LIKE '%search_ai'))",
+            [table],
+        )
+    )
+    for kind, name, _sql in dropped:
+        db.execute(f"DROP {kind} {name}")
+    yield
+    for _kind, _name, sql in dropped:
+        db.execute(sql)
+    search.reindex(db, table)
+
+
+def _insert_all(db: Database, spec: Spec, rows: list[Any], src: Path) -> int:
+    columns = [*COMMON_FIELDS, *(f.sql for f in spec.fields)]
+    sql = (
+        f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    )
+    batch: list[list[Any]] = []
+    stamp = records.now()
+    for index, record in enumerate(rows, start=1):
+        batch.append(_load_row(spec, record, src, index, stamp, columns))
+        if len(batch) >= 5000:
+            _execute_batch(db, sql, batch, spec, src)
+            batch = []
+    _execute_batch(db, sql, batch, spec, src)
+    return len(rows)
+
+
+def _load_row(
+    spec: Spec, record: Any, src: Path, index: int, stamp: str, columns: list[str]
+) -> list[Any]:
+    if not isinstance(record, dict) or type(record.get("id")) is not int:
+        raise UserError(
+            _("{where}: a record needs a whole-number «id».").format(where=_where(src, spec, index))
+        )
+    try:
+        row = records.to_row(spec, record)
+    except ValidationError as error:
+        raise UserError(f"{_where(src, spec, index)}: {error}") from error
+    row["id"] = record["id"]
+    row["created_at"] = record.get("created_at") or stamp
+    row["updated_at"] = record.get("updated_at") or stamp
+    return [row[c] for c in columns]
+
+
+def _where(src: Path, spec: Spec, index: int) -> str:
+    return _("{path}: {table} #{index}").format(path=src, table=spec.table, index=index)
+
+
+def _execute_batch(db: Database, sql: str, batch: list[list[Any]], spec: Spec, src: Path) -> None:
+    if not batch:
+        return
+    try:
+        db.conn.executemany(sql, batch)
+    except sqlite3.IntegrityError as error:
+        raise UserError(
+            _("{path}: {table}: {error}").format(path=src, table=spec.table, error=error)
+        ) from error

@@ -1,0 +1,206 @@
+"""Ici & Là-bas: with no command, open the app; with a command, run it headless.
+
+This module alone wires things together: it resolves paths, opens the
+database and hands it to core (or to the window). A failure the user can
+act on is one line on stderr and a non-zero exit; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from core import i18n
+from core.errors import UserError
+from core.i18n import _
+
+EXIT_OK, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ici-la-bas", description="Ici & Là-bas")
+    parser.add_argument("--db", type=Path, help="database file (default: the user's data folder)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language: fr, nl or en")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("demo", help="fill an empty database with the demo data")
+    dump = commands.add_parser("dump", help="write every live record as JSON")
+    dump.add_argument("out", type=Path)
+    load = commands.add_parser("load", help="read a JSON dump into an empty database")
+    load.add_argument("src", type=Path)
+    backup = commands.add_parser("backup", help="make a verified copy of the database")
+    backup.add_argument("dir", type=Path, nargs="?")
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("backup", type=Path)
+    commands.add_parser("check", help="integrity check and schema version")
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if args.db is not None:
+        return Path(args.db)
+    from core import paths
+
+    path = paths.default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _warn_network(path: Path) -> None:
+    from core import paths
+
+    if paths.is_network_path(path.parent if not path.exists() else path):
+        print(
+            _(
+                "Warning: {path} is on a network drive; SQLite cannot lock files safely "
+                "there. Keep the database on this computer."
+            ).format(path=path),
+            file=sys.stderr,
+        )
+
+
+def cmd_demo(path: Path, args: argparse.Namespace) -> int:
+    from core import demo
+    from core.db import open_db
+    from core.lock import DatabaseLock
+
+    with DatabaseLock(path):
+        db = open_db(path)
+        counts = demo.fill(db)
+        db.close()
+    print(_("Demo data added: {count} records.").format(count=sum(counts.values())))
+    return EXIT_OK
+
+
+def cmd_dump(path: Path, args: argparse.Namespace) -> int:
+    from core import dump
+    from core.db import open_db
+
+    db = open_db(path, create=False)
+    counts = dump.dump(db, args.out)
+    db.close()
+    print(_("{count} records written to {path}.").format(count=sum(counts.values()), path=args.out))
+    return EXIT_OK
+
+
+def cmd_load(path: Path, args: argparse.Namespace) -> int:
+    from core import dump
+    from core.db import open_db
+    from core.lock import DatabaseLock
+
+    existed = path.exists()
+    with DatabaseLock(path):
+        db = open_db(path)
+        try:
+            counts = dump.load(db, args.src)
+        except UserError:
+            db.close()
+            if not existed:  # leave no trace of a database the failed load created
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+            raise
+        db.close()
+    print(
+        _("{count} records loaded from {path}.").format(count=sum(counts.values()), path=args.src)
+    )
+    return EXIT_OK
+
+
+def cmd_backup(path: Path, args: argparse.Namespace) -> int:
+    from core import backup, paths
+    from core.db import inspect
+
+    if not path.is_file():
+        raise UserError(_("{path}: no such database.").format(path=path))
+    inspect(path)
+    made = backup.make_backup(path, args.dir or paths.default_backup_dir(path))
+    print(_("Backup verified: {path}").format(path=made.path))
+    return EXIT_OK
+
+
+def cmd_restore(path: Path, args: argparse.Namespace) -> int:
+    from core import backup, paths
+    from core.db import inspect
+    from core.lock import DatabaseLock
+
+    with DatabaseLock(path):
+        inspect(path)
+        safety = backup.restore(path, args.backup, paths.default_backup_dir(path))
+    print(
+        _("Restored from {backup}; the previous state is kept in {safety}.").format(
+            backup=args.backup, safety=safety.path
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_check(path: Path, args: argparse.Namespace) -> int:
+    from core.db import check
+
+    report = check(path)
+    print(
+        _("{path}: ok, schema version {version}, {count} records.").format(
+            path=path, version=report.version, count=report.records
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_app(path: Path, args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    return run(path, args.lang)
+
+
+COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "dump": cmd_dump,
+    "load": cmd_load,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    None: cmd_app,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    i18n.set_language(args.lang)
+    try:
+        path = _db_path(args)
+        if args.command is not None:
+            _warn_network(path)
+        return COMMANDS[args.command](path, args)
+    except UserError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(_("Interrupted; nothing was changed."), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # a bug: one line here, the details in the log file
+        log = _log_crash()
+        print(
+            _("Unexpected error: {error} (details in {log}).").format(error=error, log=log),
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _log_crash() -> Path | str:
+    import traceback
+
+    from core import paths
+
+    try:
+        log = paths.data_dir() / "crash.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            traceback.print_exc(file=handle)
+        return log
+    except OSError:
+        return "stderr"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
