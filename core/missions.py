@@ -1,0 +1,59 @@
+"""Missions and the people who travel: contacts or free names, each with a category."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from core import records
+
+Row = dict[str, Any]
+
+
+def add_participant(
+    db: Database,
+    mission_id: int,
+    *,
+    contact_id: int | None = None,
+    name: str | None = None,
+    category: str = "staff",
+    notes: str | None = None,
+) -> int:
+    return records.create(
+        db,
+        "mission_participants",
+        {
+            "mission_id": mission_id,
+            "contact_id": contact_id,
+            "name": name,
+            "category": category,
+            "notes": notes,
+        },
+    )
+
+
+def participants(db: Database, mission_id: int) -> list[Row]:
+    """Participants with a display name: the contact's name, else the free name."""
+    return list(
+        db.query(
+            "SELECT mp.id, mp.contact_id, mp.category, mp.notes, "
+            "coalesce(nullif(trim(c.first_name || ' ' || c.last_name), ''), mp.name) AS name, "
+            "c.role AS role, o.name AS organisation_name FROM mission_participants mp "
+            "LEFT JOIN contacts c ON c.id = mp.contact_id "
+            "LEFT JOIN organisations o ON o.id = c.organisation_id "
+            "WHERE mp.mission_id = ? AND mp.deleted_at IS NULL ORDER BY mp.category, name",
+            [mission_id],
+        )
+    )
+
+
+def transactions_of(db: Database, mission_id: int) -> list[Row]:
+    return list(
+        db.query(
+            "SELECT id, date, kind, category, label, amount_cents, currency, rate, "
+            "amount_eur_cents FROM transactions WHERE mission_id = ? AND deleted_at IS NULL "
+            "ORDER BY date, id",
+            [mission_id],
+        )
+    )
