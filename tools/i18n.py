@@ -1,0 +1,123 @@
+"""Extract every user-visible text, update the fr/nl/en catalogues, compile them.
+
+Run ``python -m tools.i18n`` after changing texts, then translate what the
+``.po`` files show as new (empty ``msgstr``), and run it again to compile.
+``python -m tools.i18n --check`` fails when a text is untranslated or a
+compiled catalogue is stale (the tests call it).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "resources" / "locale"
+DOMAIN = "ici_la_bas"
+LANGUAGES = ("fr", "nl", "en")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+SOURCES = ("core", "ui")
+
+
+def extract() -> Catalog:
+    template = Catalog(project="Ici & Là-bas", charset="utf-8")
+    for folder in SOURCES:
+        if not (ROOT / folder).is_dir():
+            continue
+        for filename, lineno, message, comments, context in extract_from_dir(
+            ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            template.add(
+                message,
+                None,
+                [(f"{folder}/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
+    for _name, lineno, message, comments, context in _extract_file(ROOT / "main.py"):
+        template.add(message, None, [("main.py", lineno)], auto_comments=comments, context=context)
+    return template
+
+
+def _extract_file(path: Path):  # type: ignore[no-untyped-def]
+    from babel.messages.extract import extract
+
+    with path.open("rb") as handle:
+        for lineno, message, comments, context in extract("python", handle, keywords=KEYWORDS):
+            yield path.name, lineno, message, comments, context
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def load(lang: str) -> Catalog:
+    path = po_path(lang)
+    if not path.exists():
+        return Catalog(locale=lang, domain=DOMAIN, charset="utf-8")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang, domain=DOMAIN)
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def missing(catalog: Catalog, lang: str) -> list[str]:
+    """Message ids without a translation (English needs none: the ids are English)."""
+    if lang == "en":
+        return []
+    gaps = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            gaps.append(str(message.id))
+    return gaps
+
+
+def update() -> int:
+    template = extract()
+    for lang in LANGUAGES:
+        catalog = load(lang)
+        catalog.update(template, no_fuzzy_matching=True)
+        path = po_path(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, omit_header=False, ignore_obsolete=True)
+        path.with_suffix(".mo").write_bytes(mo_bytes(catalog))
+        gaps = missing(catalog, lang)
+        print(f"{lang}: {len(catalog)} texts, {len(gaps)} to translate")
+    return 0
+
+
+def check() -> list[str]:
+    """Problems: texts missing from a catalogue, untranslated, or a stale .mo."""
+    template = extract()
+    problems = []
+    for lang in LANGUAGES:
+        catalog = load(lang)
+        absent = [m.id for m in template if m.id and m.id not in catalog]
+        problems += [f"{lang}: not in the catalogue: {text!r}" for text in absent]
+        problems += [f"{lang}: untranslated: {text!r}" for text in missing(catalog, lang)]
+        mo = po_path(lang).with_suffix(".mo")
+        if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
+            problems.append(f"{lang}: {mo.name} is stale; run python -m tools.i18n")
+    return problems
+
+
+if __name__ == "__main__":
+    if "--check" in sys.argv:
+        found = check()
+        print("\n".join(found) or "catalogues complete")
+        sys.exit(1 if found else 0)
+    sys.exit(update())
