@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from core import money, records, search, settings
 from core.db import schema_version
+from core.migrations import rebuild_totals
 from core.errors import UserError, ValidationError
 from core.i18n import _
 from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER, Spec
@@ -156,11 +157,14 @@ def load(db: Database, src: Path, progress: Progress | None = None) -> dict[str,
 
 @contextmanager
 def _bulk_mode(db: Database, table: str) -> Iterator[None]:
-    """Drop a table's indexes and search triggers, then rebuild them once (same transaction)."""
+    """Drop a table's indexes and insert triggers, then rebuild what they maintain, once.
+
+    All of it happens inside the load's transaction: a crash rolls it back.
+    """
     dropped = list(
         db.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
-            "AND (type = 'index' OR (type = 'trigger' AND name LIKE '%search_ai'))",
+            "AND (type = 'index' OR (type = 'trigger' AND name LIKE '%\\_ai' ESCAPE '\\'))",
             [table],
         )
     )
@@ -170,6 +174,8 @@ def _bulk_mode(db: Database, table: str) -> Iterator[None]:
     for _kind, _name, sql in dropped:
         db.execute(sql)
     search.reindex(db, table)
+    if table == "transactions":
+        rebuild_totals(db)
 
 
 def _insert_all(db: Database, spec: Spec, rows: list[Any], src: Path) -> int:

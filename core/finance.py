@@ -25,7 +25,6 @@ def _year_bounds(year: int) -> tuple[str, str]:
 
 def year_summary(db: Database, year: int) -> list[Row]:
     """Per live partnership with money that year: planned and actual expense and income."""
-    start, end = _year_bounds(year)
     totals: dict[int, Row] = {}
 
     def slot(pid: int) -> Row:
@@ -47,9 +46,9 @@ def year_summary(db: Database, year: int) -> list[Row]:
     ):
         slot(pid)["planned_expense" if kind == "expense" else "planned_income"] = cents
     for pid, kind, cents in db.execute(
-        "SELECT partnership_id, kind, sum(amount_eur_cents) FROM transactions "
-        "WHERE date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY partnership_id, kind",
-        [start, end],
+        "SELECT partnership_id, kind, total_cents FROM transaction_totals "
+        "WHERE year = ? AND count > 0",
+        [f"{year:04d}"],
     ):
         slot(pid)["spent" if kind == "expense" else "received"] = cents
     names = _names(db, "partnerships", list(totals))

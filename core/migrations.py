@@ -287,4 +287,54 @@ def m0001_initial(db: Database) -> None:
     _set_version(db, 1)
 
 
+_TOTALS_ROW = "substr({r}.date, 1, 4), {r}.partnership_id, {r}.kind"
+
+
+def _totals_change(row: str, sign: str) -> str:
+    """Add (sign '+') or remove (sign '-') a live transaction row from its yearly total."""
+    return f"""
+        INSERT INTO transaction_totals (year, partnership_id, kind, total_cents, count)
+        SELECT {_TOTALS_ROW.format(r=row)}, {sign}{row}.amount_eur_cents, {sign}1
+        WHERE {row}.deleted_at IS NULL
+        ON CONFLICT (year, partnership_id, kind) DO UPDATE SET
+            total_cents = total_cents + excluded.total_cents, count = count + excluded.count;"""
+
+
+@migrations()
+def m0002_transaction_totals(db: Database) -> None:
+    """Yearly totals per partnership kept by triggers: the dashboard reads 1 000 rows, not 1M."""
+    _run_script(db, f"""
+    CREATE TABLE transaction_totals (
+        year TEXT NOT NULL,
+        partnership_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        total_cents INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (year, partnership_id, kind)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER transactions_totals_ai AFTER INSERT ON transactions BEGIN
+        {_totals_change("new", "+")}
+    END;
+    CREATE TRIGGER transactions_totals_ad AFTER DELETE ON transactions BEGIN
+        {_totals_change("old", "-")}
+    END;
+    CREATE TRIGGER transactions_totals_au AFTER UPDATE ON transactions BEGIN
+        {_totals_change("old", "-")}
+        {_totals_change("new", "+")}
+    END;
+    """)
+    rebuild_totals(db)
+    _set_version(db, 2)
+
+
+def rebuild_totals(db: Database) -> None:
+    """Recompute every yearly total from the transactions (after a bulk load)."""
+    db.execute("DELETE FROM transaction_totals")
+    db.execute(
+        "INSERT INTO transaction_totals (year, partnership_id, kind, total_cents, count) "
+        "SELECT substr(date, 1, 4), partnership_id, kind, sum(amount_eur_cents), count(*) "
+        "FROM transactions WHERE deleted_at IS NULL GROUP BY 1, 2, 3"
+    )
+
+
 LATEST_VERSION = len(migrations._migrations)

@@ -87,3 +87,27 @@ def test_missing_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="does not exist"):
         open_db(tmp_path / "nowhere" / "x.sqlite3")
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_older_schema_is_copied_then_migrated_without_loss(db_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from core.migrations import migrations
+
+    old = Database(db_path)
+    migrations.apply(old, stop_before="m0002_transaction_totals")
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    old.execute("INSERT INTO organisations (created_at, updated_at, name) VALUES ('t', 't', 'O')")
+    old.execute("INSERT INTO partnerships (created_at, updated_at, name, partner_organisation_id)"
+                " VALUES ('t', 't', 'P', 1)")
+    old.execute("INSERT INTO transactions (created_at, updated_at, date, partnership_id, kind, "
+                "label, amount_cents, amount_eur_cents) VALUES ('t','t','2023-01-01',1,"
+                "'expense','x',100,100)")
+    old.close()
+    db = open_db(db_path)
+    assert schema_version(db) == LATEST_VERSION
+    assert db.execute("SELECT total_cents FROM transaction_totals").fetchall() == [(100,)]
+    db.close()
+    kept = db_path.with_name(f"{db_path.stem}.before-upgrade-v1{db_path.suffix}")
+    assert kept.exists()
+    assert check(kept).version == 1
