@@ -19,9 +19,9 @@ from sqlite_utils import Database
 
 from core import money, records, search, settings
 from core.db import schema_version
-from core.migrations import rebuild_totals
 from core.errors import UserError, ValidationError
 from core.i18n import _
+from core.migrations import rebuild_totals
 from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER, Spec
 
 FORMAT = "ici-la-bas"
