@@ -21,7 +21,17 @@ from core import money
 from core.errors import NotFound, ValidationError
 from core.i18n import _
 from core.migrations import SEARCH_CODES
-from core.spec import COMMON_FIELDS, SPECS, Field, Spec, children_of
+from core.spec import (
+    CATEGORIES,
+    COMMON_FIELDS,
+    EXPENSE_CATEGORIES,
+    INCOME_CATEGORIES,
+    MONEY_KINDS,
+    SPECS,
+    Field,
+    Spec,
+    children_of,
+)
 
 Record = dict[str, Any]
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -197,9 +207,32 @@ def to_row(spec: Spec, values: Record) -> Record:
         if value is None and f.required:
             raise ValidationError(_("{field} is required.").format(field=_(f.label)), f.name)
         row[f.sql] = value
+    _check_together(spec, row)
     if spec.money:
         _fill_eur(row)
     return row
+
+
+# Fields whose values must be in order, and the message when they are not.
+_DATE_ORDER = (
+    ("start_date", "end_date"),
+    ("agreement_signed_date", "agreement_expiry_date"),
+)
+
+
+def _check_together(spec: Spec, row: Record) -> None:
+    """Rules across fields: an end after its start, a category that fits the kind."""
+    for first, last in _DATE_ORDER:
+        if row.get(first) and row.get(last) and row[last] < row[first]:
+            raise ValidationError(_("{last} cannot come before {first}.").format(
+                last=_(spec.field(last).label), first=_(spec.field(first).label)), last)
+    category, kind = row.get("category"), row.get("kind")
+    if spec.money and category and category != "other":
+        allowed = EXPENSE_CATEGORIES if kind == "expense" else INCOME_CATEGORIES
+        if category not in allowed:
+            raise ValidationError(_("The category «{category}» does not fit a {kind}.").format(
+                category=_(CATEGORIES[category]).lower(),
+                kind=_(MONEY_KINDS[kind]).lower()), "category")
 
 
 def _fill_eur(row: Record) -> None:

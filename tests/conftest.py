@@ -22,6 +22,16 @@ def _private_data_dir(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
 
 
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """Tests match the English message ids; the app itself defaults to French."""
+    from core import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"

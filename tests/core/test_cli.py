@@ -38,7 +38,7 @@ def test_demo_dump_load_dump_backup_check(tmp_path: Path) -> None:
     made = next((tmp_path / "backups").glob("*.sqlite3"))
     assert run_cli("--db", made, "dump", tmp_path / "c.json").returncode == 0
     assert (tmp_path / "c.json").read_bytes() == (tmp_path / "a.json").read_bytes()
-    check = run_cli("--db", db, "check")
+    check = run_cli("--lang", "en", "--db", db, "check")
     assert check.returncode == 0 and f"schema version {LATEST_VERSION}" in check.stdout
 
 

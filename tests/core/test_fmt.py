@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import fmt
+from core import fmt, i18n
 from core.i18n import current_language, set_language
 from core.parse import parse_amount, parse_country, parse_date
 
@@ -72,7 +72,8 @@ def test_money_other_currencies(currency: str, expected: str) -> None:
 
 
 def test_money_defaults() -> None:
-    assert plain(fmt.money(Decimal("1"))) == "1,00 €"  # EUR, current language (fr)
+    i18n.set_language("fr")
+    assert plain(fmt.money(Decimal("1"))) == "1,00 €"  # EUR, current language
     assert fmt.money(None) == ""
 
 

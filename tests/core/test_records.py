@@ -132,3 +132,14 @@ def test_purge_deletes_for_good(db) -> None:
     assert db.execute("SELECT count(*) FROM partnerships").fetchone()[0] == 0
     assert records.trash_entries(db) == []
     assert db.execute("SELECT count(*) FROM search_index").fetchone()[0] == 1  # the organisation
+
+
+def test_rules_across_fields(db) -> None:
+    pid = make.partnership(db)
+    with pytest.raises(ValidationError, match="End") as caught:
+        make.mission(db, pid, start_date="2020-03-14", end_date="2020-03-09")
+    assert caught.value.field == "end_date"
+    with pytest.raises(ValidationError) as caught:
+        make.transaction(db, pid, kind="income", category="travel")
+    assert caught.value.field == "category"
+    assert make.transaction(db, pid, kind="income", category="other")
