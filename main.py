@@ -14,7 +14,7 @@ from pathlib import Path
 
 from core import i18n
 from core.errors import UserError
-from core.i18n import _
+from core.i18n import _, ngettext
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 3
 
@@ -69,7 +69,12 @@ def cmd_demo(path: Path, args: argparse.Namespace) -> int:
         db = open_db(path)
         counts = demo.fill(db)
         db.close()
-    print(_("Demo data added: {count} records.").format(count=sum(counts.values())))
+    total = sum(counts.values())
+    print(
+        ngettext(
+            "Demo data added: {count} record.", "Demo data added: {count} records.", total
+        ).format(count=total)
+    )
     return EXIT_OK
 
 
@@ -80,7 +85,12 @@ def cmd_dump(path: Path, args: argparse.Namespace) -> int:
     db = open_db(path, create=False)
     counts = dump.dump(db, args.out)
     db.close()
-    print(_("{count} records written to {path}.").format(count=sum(counts.values()), path=args.out))
+    total = sum(counts.values())
+    print(
+        ngettext(
+            "{count} record written to {path}.", "{count} records written to {path}.", total
+        ).format(count=total, path=args.out)
+    )
     return EXIT_OK
 
 
@@ -102,7 +112,11 @@ def cmd_load(path: Path, args: argparse.Namespace) -> int:
             raise
         db.close()
     print(
-        _("{count} records loaded from {path}.").format(count=sum(counts.values()), path=args.src)
+        ngettext(
+            "{count} record loaded from {path}.",
+            "{count} records loaded from {path}.",
+            sum(counts.values()),
+        ).format(count=sum(counts.values()), path=args.src)
     )
     return EXIT_OK
 
@@ -140,9 +154,11 @@ def cmd_check(path: Path, args: argparse.Namespace) -> int:
 
     report = check(path)
     print(
-        _("{path}: ok, schema version {version}, {count} records.").format(
-            path=path, version=report.version, count=report.records
-        )
+        ngettext(
+            "{path}: ok, schema version {version}, {count} record.",
+            "{path}: ok, schema version {version}, {count} records.",
+            report.records,
+        ).format(path=path, version=report.version, count=report.records)
     )
     return EXIT_OK
 
