@@ -112,18 +112,19 @@ def by_category(db: Database, year: int, partnership_id: int | None = None) -> l
 
 
 def cofinancing(db: Database, year: int, partnership_id: int | None = None) -> list[Row]:
-    """Income by source: each funder organisation, else the income category (own funds …)."""
+    """Income by source: each funder of a grant, else the income category (own funds …)."""
     start, end = _year_bounds(year)
     scope, params = _scope(partnership_id)
     tscope, tparams = _scope(partnership_id, "t.")
     sources: dict[tuple[int | None, str], Row] = {}
 
     def add(org_id: int | None, category: str, field: str, cents: int) -> None:
-        key = (org_id, category if org_id is None else "grant")
+        # Grants are told apart by funder; own funds, partner and in-kind by their category.
+        key = (org_id if category == "grant" else None, category)
         row = sources.setdefault(
             key,
             {
-                "organisation_id": org_id,
+                "organisation_id": key[0],
                 "category": key[1],
                 "planned": Decimal("0.00"),
                 "received": Decimal("0.00"),

@@ -102,3 +102,13 @@ def test_dashboard_deadlines_and_missions(db) -> None:
     assert [d["title"] for d in dashboard.coming_deadlines(db, today)] == ["Visas"]
     assert [m["start_date"] for m in dashboard.next_missions(db, today)] == ["2027-02-01"]
     assert [p["id"] for p in dashboard.active_partnerships(db)] == [pid]
+
+
+def test_own_funds_are_not_a_funder(db) -> None:
+    pid = make.partnership(db)
+    town = make.organisation(db, name="Commune d'Anderlecht", kind="municipal_service")
+    make.transaction(db, pid, amount="16000", kind="income", category="own_funds",
+                     organisation_id=town, label="Crédit budgétaire")
+    [source] = finance.cofinancing(db, 2023)
+    assert (source["category"], source["organisation_id"], source["received"]) == (
+        "own_funds", None, Decimal("16000.00"))
