@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("backup", type=Path)
     commands.add_parser("check", help="integrity check and schema version")
+    shots = commands.add_parser("screenshots", help="draw every main screen to DIR/*.png")
+    shots.add_argument("dir", type=Path)
     return parser
 
 
@@ -163,10 +165,21 @@ def cmd_check(path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_screenshots(path: Path, args: argparse.Namespace) -> int:
+    from ui.screenshots import render_all
+
+    if not path.is_file():
+        raise UserError(_("{path}: no such database.").format(path=path))
+    shots = render_all(path, args.dir, args.lang)
+    print(ngettext("{count} screen drawn in {path}.", "{count} screens drawn in {path}.",
+                   len(shots)).format(count=len(shots), path=args.dir))
+    return EXIT_OK
+
+
 def cmd_app(path: Path, args: argparse.Namespace) -> int:
     from ui.app import run
 
-    return run(path, args.lang)
+    return run(args.db, args.lang)
 
 
 COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
@@ -176,6 +189,7 @@ COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "screenshots": cmd_screenshots,
     None: cmd_app,
 }
 

@@ -1,0 +1,1 @@
+"""Ici & Là-bas desktop interface: PySide6 widgets, thin, calling core/ and never SQL."""

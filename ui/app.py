@@ -1,0 +1,153 @@
+"""Starting and stopping the desktop app: lock, open, first-run welcome, window, backups.
+
+A refusal (file open elsewhere, damaged, from a newer version) is always
+one line on stderr and a non-zero exit, plus a dialog when there is a
+screen; on the offscreen platform nothing waits for a click.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from core import i18n, paths, settings
+from core.errors import UserError
+from core.i18n import _
+from core.lock import DatabaseLock
+from ui.context import Context
+
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Ici & Là-bas")
+        app.setOrganizationName("IciLaBas")
+        from ui import style
+
+        style.apply(app)
+    return app
+
+
+def use_language(lang: str | None) -> str:
+    """Our catalogues and Qt's own (Yes/No buttons, context menus) in the same language."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    chosen = i18n.set_language(lang)
+    app = QApplication.instance()
+    old = getattr(app, "_qt_translator", None)
+    if old is not None:
+        app.removeTranslator(old)
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{chosen}", folder):
+        app.installTranslator(translator)
+        app._qt_translator = translator  # type: ignore[attr-defined]
+    QLocale.setDefault(QLocale(chosen))
+    return chosen
+
+
+def has_screen() -> bool:
+    return QGuiApplication.platformName() not in HEADLESS_PLATFORMS
+
+
+def refuse(message: str) -> int:
+    """One line on stderr, and a dialog when someone can read it."""
+    print(message, file=sys.stderr)
+    if has_screen():
+        QMessageBox.critical(None, "Ici & Là-bas", message)
+    return 1
+
+
+def make_context(db_path: Path) -> Context:
+    """Open the file for the window: header and version checked now, integrity just after."""
+    from core.db import open_db
+
+    db = open_db(db_path, verify=False)
+    chosen = settings.get(db, "backup_dir")
+    backup_dir = Path(chosen) if chosen else paths.default_backup_dir(db_path)
+    return Context(db=db, db_path=db_path, backup_dir=backup_dir)
+
+
+def run(db_path: Path | None, lang: str | None) -> int:
+    app = application()
+    path = Path(db_path) if db_path else paths.default_db_path()
+    if db_path is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = DatabaseLock(path)
+    try:
+        lock.acquire()
+        first_run = not path.exists() or path.stat().st_size == 0
+        ctx = make_context(path)
+    except UserError as error:
+        lock.release()
+        return refuse(str(error))
+    try:
+        return _session(app, ctx, lang, first_run)
+    finally:
+        ctx.db.close()
+        lock.release()
+
+
+def _session(app: QApplication, ctx: Context, lang: str | None, first_run: bool) -> int:
+    use_language(lang or settings.get(ctx.db, "language"))
+    if first_run and has_screen():
+        from ui.welcome_dialog import run_welcome
+
+        if not run_welcome(None, ctx):
+            return 0
+        use_language(lang or settings.get(ctx.db, "language"))
+    from ui.main_window import MainWindow
+
+    changes: list[str] = []
+    ctx.events.data_changed.connect(changes.append)
+    window = MainWindow(ctx)
+    window.show()
+    QTimer.singleShot(0, lambda: _check_in_background(window, ctx))
+    QTimer.singleShot(2000, lambda: _backup_if_due(window, ctx))
+    code = app.exec()
+    if changes:
+        backup_quietly(ctx)
+    return code
+
+
+def _check_in_background(window: QWidget, ctx: Context) -> None:
+    """quick_check reads the whole file (0.8 s at a million rows): not before the window shows."""
+    from core.db import inspect
+    from ui.worker import run_job
+
+    def warn(message: str) -> None:
+        advice = _("Use File › Restore a backup to go back to a sound copy.")
+        print(message, file=sys.stderr)
+        if has_screen():
+            QMessageBox.warning(window, "Ici & Là-bas", f"{message}\n\n{advice}")
+
+    run_job(window, "", lambda _progress, _cancelled: inspect(ctx.db_path), on_failed=warn,
+            quiet=True)
+
+
+def _backup_if_due(window: object, ctx: Context) -> None:
+    from ui.backup_dialog import backup_if_due
+
+    backup_if_due(window, ctx)  # type: ignore[arg-type]
+
+
+def backup_quietly(ctx: Context) -> None:
+    """The backup made when the window closes: no dialog, a line on stderr if it fails."""
+    from core import backup
+
+    try:
+        backup.make_backup(ctx.db_path, ctx.backup_dir)
+        backup.rotate(ctx.backup_dir, daily=int(settings.get(ctx.db, "backup_keep_daily")),
+                      weekly=int(settings.get(ctx.db, "backup_keep_weekly")),
+                      monthly=int(settings.get(ctx.db, "backup_keep_monthly")))
+        settings.put(ctx.db, "last_backup_at", datetime.now().isoformat(timespec="seconds"))
+    except UserError as error:
+        print(_("The backup on closing failed: {error}").format(error=error), file=sys.stderr)

@@ -1,0 +1,288 @@
+"""One list screen, for every kind of record: search, filters, sort, count, open, new, delete.
+
+The rows come from ``core.listing`` through ``ListingModel``; typing in the
+search box waits a moment (debounce) so that a million rows never make the
+window stutter between keystrokes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import fmt, records
+from core.i18n import _, ngettext
+from core.listing import LISTINGS
+from core.spec import SPECS
+from ui.context import Context
+from ui.table_model import ListingModel
+
+# The column that takes the room left once the others fit their content.
+STRETCH = {
+    "partnerships": "name",
+    "organisations": "name",
+    "contacts": "organisation",
+    "missions": "title",
+    "budget_lines": "label",
+    "transactions": "label",
+    "deadlines": "title",
+    "journal_entries": "title",
+    "projects": "title",
+}
+MAX_COLUMN = 220
+MIN_STRETCH = 220
+# Columns shown only on request (right-click on the header), to keep the list readable.
+HIDDEN = {"transactions": ["reference"], "contacts": ["phone"]}
+
+# What the count under the title says, per kind of record.
+COUNT_TEXTS = {
+    "partnerships": ("{n} partnership", "{n} partnerships"),
+    "organisations": ("{n} organisation", "{n} organisations"),
+    "contacts": ("{n} contact", "{n} contacts"),
+    "missions": ("{n} mission", "{n} missions"),
+    "budget_lines": ("{n} budget line", "{n} budget lines"),
+    "transactions": ("{n} transaction", "{n} transactions"),
+    "deadlines": ("{n} deadline", "{n} deadlines"),
+    "journal_entries": ("{n} journal entry", "{n} journal entries"),
+    "projects": ("{n} project", "{n} projects"),
+}
+
+
+class ListPage(QWidget):
+    open_record = Signal(str, int)
+
+    def __init__(self, ctx: Context, table: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = table
+        self.model = ListingModel(ctx.db, table, ctx.today.isoformat())
+        self._stale = True
+        self._fitted = False
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_query)
+        self._build(title)
+        ctx.events.data_changed.connect(self._on_changed)
+
+    # --- layout ---------------------------------------------------------------
+
+    def _build(self, title: str) -> None:
+        heading = QLabel(title, objectName="pageTitle")
+        self.count_label = QLabel(objectName="pageCount")
+        self.search = QLineEdit(placeholderText=_("Search…"), clearButtonEnabled=True)
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.new_button = QPushButton(_("&New"), objectName="primary")
+        self.new_button.clicked.connect(self.create_record)
+        self.delete_button = QPushButton(_("&Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search)
+        self.filter_boxes = self._filter_boxes()
+        for box in self.filter_boxes.values():
+            filters.addWidget(box)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self._table())
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
+
+    def _table(self) -> QTableView:
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self._hide_columns()
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+        return self.view
+
+    def _filter_boxes(self) -> dict[str, QComboBox]:
+        boxes: dict[str, QComboBox] = {}
+        for flt in LISTINGS[self.table].filters:
+            box = self._filter_box(flt.key)
+            if box is not None:
+                box.currentIndexChanged.connect(lambda _i: self.apply_query())
+                boxes[flt.key] = box
+        return boxes
+
+    def _filter_box(self, key: str) -> QComboBox | None:
+        """A combo for the filters a person picks from a short list; None for the others."""
+        choices = {c.key: c.choices for c in LISTINGS[self.table].columns}.get(key)
+        if choices:
+            return self._combo(_("All"), [(k, _(v)) for k, v in choices.items()])
+        if key == "year":
+            years = range(self.ctx.today.year + 1, self.ctx.today.year - 12, -1)
+            return self._combo(_("Every year"), [(y, str(y)) for y in years])
+        if key == "done":
+            return self._combo(_("All"), [(0, _("To do")), (1, _("Done"))])
+        if key == "partnership_id":
+            partnerships = records.list_records(self.ctx.db, "partnerships")
+            return self._combo(_("Every partnership"), [(r["id"], r["name"]) for r in partnerships])
+        return None
+
+    @staticmethod
+    def _combo(everything: str, items: list[tuple[Any, str]]) -> QComboBox:
+        box = QComboBox()
+        box.addItem(everything, None)
+        for value, label in items:
+            box.addItem(label, value)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return box
+
+    # --- behaviour ------------------------------------------------------------
+
+    def filters(self) -> dict[str, Any]:
+        return {
+            key: box.currentData()
+            for key, box in self.filter_boxes.items()
+            if box.currentData() is not None
+        }
+
+    def set_filter(self, key: str, value: Any) -> None:
+        box = self.filter_boxes[key]
+        box.setCurrentIndex(max(box.findData(value), 0))
+
+    def apply_query(self) -> None:
+        self.model.set_query(self.search.text().strip(), self.filters())
+        self._stale = False
+        self._show_count()
+
+    def refresh(self) -> None:
+        if self._stale:
+            self.apply_query()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.refresh()
+        if not self._fitted:
+            self._fit_columns()
+        column, order = self.model.sort_state()
+        self.view.horizontalHeader().blockSignals(True)
+        self.view.horizontalHeader().setSortIndicator(column, order)
+        self.view.horizontalHeader().blockSignals(False)
+
+    def _fit_columns(self) -> None:
+        """Each column fits its content; the widest texts give way so the main text keeps room."""
+        self._fitted = True
+        header = self.view.horizontalHeader()
+        widths: dict[int, int] = {}
+        for column, definition in enumerate(self.model.columns):
+            if definition.key == STRETCH.get(self.table):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            elif not header.isSectionHidden(column):
+                self.view.resizeColumnToContents(column)
+                widths[column] = min(self.view.columnWidth(column) + 12, MAX_COLUMN)
+        room = self.view.viewport().width() - MIN_STRETCH
+        while sum(widths.values()) > room and max(widths.values(), default=0) > 90:
+            widest = max(widths, key=lambda c: widths[c])
+            widths[widest] -= 10
+        for column, width in widths.items():
+            self.view.setColumnWidth(column, width)
+
+    def _column_menu(self, position: Any) -> None:
+        """Right-click on the header: choose which columns to show (remembered)."""
+        menu = QMenu(self)
+        header = self.view.horizontalHeader()
+        for column, definition in enumerate(self.model.columns):
+            action = menu.addAction(_(definition.label))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
+        menu.exec(header.mapToGlobal(position))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(column, not shown)
+        hidden = [
+            c.key
+            for n, c in enumerate(self.model.columns)
+            if self.view.horizontalHeader().isSectionHidden(n)
+        ]
+        QSettings().setValue(f"lists/{self.table}/hidden", hidden)
+        self._fit_columns()
+
+    def _hide_columns(self) -> None:
+        hidden = QSettings().value(f"lists/{self.table}/hidden", HIDDEN.get(self.table, []))
+        for column, definition in enumerate(self.model.columns):
+            if definition.key in (hidden or []):
+                self.view.horizontalHeader().setSectionHidden(column, True)
+
+    def _show_count(self) -> None:
+        singular, plural = COUNT_TEXTS[self.table]
+        text = ngettext(singular, plural, self.model.total).format(n=fmt.number(self.model.total))
+        self.count_label.setText(text)
+
+    def _on_changed(self, table: str) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.apply_query()
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.model.sort(column, order)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_record.emit(self.table, self.model.record_id(index.row()))
+
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record_id(rows[0].row()) if rows else None
+
+    def create_record(self) -> None:
+        from ui.forms.record_dialog import edit_record
+
+        defaults = {k: v for k, v in self.filters().items() if k in _field_names(self.table)}
+        new_id = edit_record(self, self.ctx, self.table, None, defaults)
+        if new_id is not None:
+            self.select(new_id)
+
+    def delete_selected(self) -> None:
+        from ui.forms.record_dialog import confirm_delete
+
+        record_id = self.selected_id()
+        if record_id is not None:
+            confirm_delete(self, self.ctx, self.table, record_id)
+
+    def select(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+
+def _field_names(table: str) -> set[str]:
+    return {f.name for f in SPECS[table].fields}

@@ -1,0 +1,45 @@
+"""A slim bar under the top bar: "moved to the trash — Undo", then it goes away by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from core.i18n import _
+
+
+class NotificationBar(QFrame):
+    SHOWN_MS = 12000
+
+    def __init__(self) -> None:
+        super().__init__(objectName="notification")
+        self.label = QLabel()
+        self.undo_button = QPushButton(_("&Undo"))
+        self.undo_button.clicked.connect(self._undo)
+        close = QPushButton("×", objectName="flat")
+        close.setToolTip(_("Close"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 8, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(close)
+        self._undo_action: Callable[[], object] | None = None
+        self._timer = QTimer(self, singleShot=True, interval=self.SHOWN_MS)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, message: str, undo: Callable[[], object] | None = None) -> None:
+        self.label.setText(message)
+        self._undo_action = undo
+        self.undo_button.setVisible(undo is not None)
+        self.show()
+        self._timer.start()
+
+    def _undo(self) -> None:
+        action, self._undo_action = self._undo_action, None
+        self.hide()
+        if action is not None:
+            action()
