@@ -79,3 +79,18 @@ def agreements_to_renew(db: Database, today: date, days: int = 180) -> list[Row]
             [until.isoformat()],
         )
     )
+
+
+def deadline_counts(db: Database, today: date, days: int = 60) -> tuple[int, int]:
+    """How many open deadlines are overdue, and how many fall in the next ``days`` days.
+
+    The lists above stop at ``limit``; the summary figures must not.
+    """
+    until = today + timedelta(days=days)
+    row = db.execute(
+        "SELECT coalesce(sum(due_date < :today), 0), "
+        "coalesce(sum(due_date BETWEEN :today AND :until), 0) FROM deadlines "
+        "WHERE deleted_at IS NULL AND done = 0 AND due_date <= :until",
+        {"today": today.isoformat(), "until": until.isoformat()},
+    ).fetchone()
+    return int(row[0]), int(row[1])
