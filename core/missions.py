@@ -57,3 +57,28 @@ def transactions_of(db: Database, mission_id: int) -> list[Row]:
             [mission_id],
         )
     )
+
+
+def of_partnership(db: Database, partnership_id: int) -> list[Row]:
+    """A partnership's missions, oldest first, with how many people took part in each."""
+    return list(
+        db.query(
+            "SELECT m.id, m.title, m.direction, m.destination_city, m.destination_country, "
+            "m.start_date, m.end_date, m.status, (SELECT count(*) FROM mission_participants mp "
+            "WHERE mp.mission_id = m.id AND mp.deleted_at IS NULL) AS participants "
+            "FROM missions m WHERE m.partnership_id = ? AND m.deleted_at IS NULL "
+            "ORDER BY m.start_date IS NULL, m.start_date, m.id",
+            [partnership_id],
+        )
+    )
+
+
+def deadlines_of(db: Database, mission_id: int) -> list[Row]:
+    """The deadlines linked to a mission (visas, bookings, report), open ones first."""
+    return list(
+        db.query(
+            "SELECT id, title, due_date, kind, done, done_date, notes FROM deadlines "
+            "WHERE mission_id = ? AND deleted_at IS NULL ORDER BY done, due_date, id",
+            [mission_id],
+        )
+    )

@@ -1,0 +1,186 @@
+"""What the partnership page and the mission page share: a long scrolling page for one record.
+
+A title bar that stays in view (name, status, Edit, Delete), the page body
+in a scroll area, and a cheap refresh: a change announced on
+``ctx.events.data_changed`` reloads the page once, at the next turn of the
+event loop, and only when it is on screen (a hidden page reloads when shown).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import records
+from core.errors import NotFound
+from core.i18n import _
+from ui.context import Context
+from ui.sections import Badge, Section
+
+
+def widgets_of(layout: QLayout) -> list[QWidget | None]:
+    """The widgets of a layout, in order."""
+    items = (layout.itemAt(index) for index in range(layout.count()))
+    return [item.widget() if item is not None else None for item in items]
+
+
+class RecordPage(QWidget):
+    """Base of a record page; subclasses fill ``content`` and implement ``load``."""
+
+    open_record = Signal(str, int)
+    closed = Signal()
+
+    TABLE = ""
+    WATCHED: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id: int | None = None
+        self._stale = False
+        self._pending = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._title_bar())
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.inner = QWidget()
+        self.inner.setObjectName("recordPage")
+        self.content = QVBoxLayout(self.inner)
+        self.content.setContentsMargins(16, 12, 16, 16)
+        self.content.setSpacing(12)
+        self.scroll_area.setWidget(self.inner)
+        outer.addWidget(self.scroll_area, 1)
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    def _title_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("recordTitleBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar.setStyleSheet("QWidget#recordTitleBar { border-bottom: 1px solid palette(mid); }")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 10, 16, 10)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.Bold)
+        self.title.setFont(font)
+        row.addWidget(self.title, 1)
+        self.badge = Badge()
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addSpacing(12)
+        self.bar_buttons = QHBoxLayout()
+        self.bar_buttons.setSpacing(6)
+        row.addLayout(self.bar_buttons)
+        self.edit_button = self.add_bar_button(_("&Edit…"), self.edit_self)
+        self.delete_button = self.add_bar_button(_("&Delete…"), self.delete_self)
+        return bar
+
+    def add_bar_button(self, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: slot())
+        self.bar_buttons.addWidget(button)
+        return button
+
+    def add_section(self, section: Section) -> Section:
+        self.content.addWidget(section)
+        return section
+
+    def set_tab_order(self) -> None:
+        """Top to bottom as the page reads: the title bar, then each section's buttons and table."""
+        chain = widgets_of(self.bar_buttons)
+        for section in widgets_of(self.content):
+            if isinstance(section, Section):
+                chain += [*widgets_of(section.buttons), getattr(section, "table", None)]
+        widgets = [widget for widget in chain if widget is not None]
+        for first, second in pairwise(widgets):
+            QWidget.setTabOrder(first, second)
+
+    # --- showing ------------------------------------------------------------
+
+    def show_record(self, record_id: int) -> None:
+        self.record_id = record_id
+        self.refresh()
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def refresh(self) -> None:
+        self._pending = self._stale = False
+        if self.record_id is None:
+            return
+        try:
+            self.load(self.record_id)
+        except NotFound:  # deleted elsewhere: nothing left to show
+            self.record_id = None
+            self.closed.emit()
+
+    def load(self, record_id: int) -> None:
+        raise NotImplementedError
+
+    def _on_data_changed(self, table: str) -> None:
+        if self.record_id is None or (self.WATCHED and table not in self.WATCHED):
+            return
+        if not self.isVisible():
+            self._stale = True
+        elif not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # --- acting -------------------------------------------------------------
+
+    def edit(
+        self, table: str, record_id: int | None = None, defaults: dict[str, Any] | None = None
+    ) -> int | None:
+        """Open the form of any record; the page reloads when something was saved."""
+        from ui.forms.record_dialog import edit_record
+
+        saved = edit_record(self, self.ctx, table, record_id, defaults)
+        if saved is not None:
+            self._on_data_changed(table)
+        return saved
+
+    def edit_self(self) -> None:
+        if self.record_id is not None:
+            self.edit(self.TABLE, self.record_id)
+
+    def delete_self(self) -> None:
+        from ui.forms.record_dialog import confirm_delete
+
+        if self.record_id is None:
+            return
+        if confirm_delete(self, self.ctx, self.TABLE, self.record_id) is not None:
+            self.record_id = None
+            self.closed.emit()
+
+    def remove_with_undo(self, table: str, row_id: int, message: str) -> None:
+        """Move a link row to the trash and offer to bring it back."""
+        trash_id = records.delete(self.ctx.db, table, row_id)
+
+        def undo() -> None:
+            records.restore(self.ctx.db, trash_id)
+            self.ctx.changed(table)
+
+        self.ctx.changed(table)
+        self.ctx.events.notify.emit(message, undo)
