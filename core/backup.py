@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -172,3 +173,15 @@ def restore(db_path: Path, backup_path: Path, dest_dir: Path) -> Backup:
         target.close()
         source.close()
     return safety
+
+
+def backup_and_rotate(
+    db_path: Path, dest_dir: Path, keep: Mapping[str, int], *, now: datetime | None = None
+) -> Backup:
+    """Make a verified backup, then thin out the older ones (``keep`` as ``rotate`` takes it).
+
+    The new backup is the newest of its day, week and month, so rotation keeps it.
+    """
+    made = make_backup(db_path, dest_dir, now=now)
+    rotate(dest_dir, **keep)
+    return made

@@ -6,6 +6,10 @@ receives the file receives them too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
 from sqlite_utils import Database
 
 # Every setting the application knows, with its default.
@@ -45,3 +49,54 @@ def stored_settings(db: Database) -> dict[str, str]:
     return {
         row["key"]: row["value"] for row in db.query("SELECT key, value FROM settings ORDER BY key")
     }
+
+
+# --- for the welcome and settings dialogs and the automatic backups ----------
+
+# Where our users' municipalities are: offered first, before every country.
+MUNICIPALITY_COUNTRIES = ("BE", "FR", "NL", "LU", "CH", "CA")
+BACKUP_KEEP_KEYS = {
+    "daily": "backup_keep_daily",
+    "weekly": "backup_keep_weekly",
+    "monthly": "backup_keep_monthly",
+}
+
+
+def put_many(db: Database, values: Mapping[str, str]) -> None:
+    """Store several settings at once: all of them or, on failure, none."""
+    with db.atomic():
+        for key, value in values.items():
+            put(db, key, value)
+
+
+def country_codes() -> list[str]:
+    """Every ISO 3166 alpha-2 code a country name is known for (the same list imports read)."""
+    from core.parse import _country_codes
+
+    return sorted(_country_codes())
+
+
+def backup_dir(db: Database, default: Path) -> Path:
+    """The folder chosen for backups, or ``default`` (beside the database) when none was."""
+    chosen = get(db, "backup_dir").strip()
+    return Path(chosen) if chosen else Path(default)
+
+
+def backup_keep(db: Database) -> dict[str, int]:
+    """How many daily, weekly and monthly backups to keep, as ``backup.rotate`` takes them."""
+    keep = {}
+    for period, key in BACKUP_KEEP_KEYS.items():
+        try:
+            keep[period] = max(0, int(get(db, key)))
+        except ValueError:
+            keep[period] = int(DEFAULTS[key])
+    return keep
+
+
+def backup_due(db: Database, now: datetime) -> bool:
+    """True unless a backup was already made on ``now``'s day (at most one a day)."""
+    try:
+        last = datetime.fromisoformat(get(db, "last_backup_at"))
+    except ValueError:  # never made, or unreadable
+        return True
+    return last.date() != now.date()
