@@ -11,14 +11,17 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.errors import UserError
 from core.i18n import _
 from core.spec import TABLE_ORDER
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 STAMP = "%Y-%m-%d_%H%M%S"
 _STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}_\d{6}")

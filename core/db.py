@@ -11,13 +11,17 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from core.errors import UserError
 from core.i18n import _
-from core.migrations import LATEST_VERSION, migrations
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# The number of migrations in core.migrations (a test checks they agree). Kept here so
+# that a file can be checked before sqlite-utils is even imported: the window shows sooner.
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
@@ -42,8 +46,10 @@ def open_db(path: Path, *, create: bool = True, verify: bool = True) -> Database
         raise DatabaseError(_("{path}: no such database.").format(path=path))
     if exists:
         version = inspect(path, verify=verify)
-        if version < LATEST_VERSION and version > 0:
+        if 0 < version < SCHEMA_VERSION:
             _copy_before_migrating(path, version)
+    from core.migrations import migrations
+
     db = _connect(path)
     try:
         migrations.apply(db)
@@ -73,7 +79,7 @@ def inspect(path: Path, *, verify: bool = True) -> int:
         ) from error
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > LATEST_VERSION:
+        if version > SCHEMA_VERSION:
             raise DatabaseError(
                 _(
                     "{path}: this database comes from a newer version of Ici & Là-bas "
@@ -100,6 +106,8 @@ def inspect(path: Path, *, verify: bool = True) -> int:
 
 
 def _connect(path: Path) -> Database:
+    from sqlite_utils import Database
+
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     db = Database(conn, execute_plugins=False)
     for pragma in (
@@ -171,5 +179,19 @@ def check(path: Path) -> CheckReport:
                 path=path, problem=error
             )
         ) from error
+    finally:
+        conn.close()
+
+
+def has_records(path: Path) -> bool:
+    """Whether a file holds any record, read without opening it for writing."""
+    from core.spec import TABLE_ORDER
+
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                   for table in TABLE_ORDER)
+    except sqlite3.Error:
+        return False
     finally:
         conn.close()

@@ -18,16 +18,18 @@ budget years) is placed relative to ``today``: in the tables below an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core import records, settings
 from core.errors import UserError
 from core.i18n import _
 from core.spec import TABLE_ORDER
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 When = int | str | None  # days from today, a fixed ISO date, or nothing

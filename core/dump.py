@@ -13,9 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core import money, records, search, settings
 from core.db import schema_version
@@ -23,6 +21,9 @@ from core.errors import UserError, ValidationError
 from core.i18n import _
 from core.migrations import rebuild_totals
 from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER, Spec
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FORMAT = "ici-la-bas"
 Progress = Callable[[int, int], None]

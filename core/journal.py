@@ -6,12 +6,14 @@ a minute can become a deadline so that it is not forgotten.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core import records
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 

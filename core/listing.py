@@ -7,11 +7,8 @@ serve the screens and "export what is shown".
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core import fmt
 from core import spec as S
@@ -19,6 +16,11 @@ from core.i18n import N_, _
 from core.migrations import SEARCH_CODES
 from core.money import from_cents
 from core.records import fts_query
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 

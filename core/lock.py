@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 from pathlib import Path
-from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from core.errors import UserError
 from core.i18n import _
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 
 class LockedError(UserError):
@@ -60,7 +61,7 @@ class DatabaseLock:
             )
         handle.seek(0)
         handle.truncate()
-        json.dump({"pid": os.getpid(), "host": socket.gethostname()}, handle)
+        json.dump({"pid": os.getpid(), "host": _hostname()}, handle)
         handle.flush()
         self._handle = handle
 
@@ -89,6 +90,12 @@ class DatabaseLock:
         trace: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def _hostname() -> str:
+    import socket  # only when taking the lock: start-up stays light
+
+    return socket.gethostname()
 
 
 def _read_owner(handle: IO[str]) -> dict[str, object]:

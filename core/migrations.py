@@ -8,9 +8,12 @@ version is recognised and left alone.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("ici_la_bas")
 
@@ -328,12 +331,11 @@ def m0002_transaction_totals(db: Database) -> None:
         {_totals_change("new", "+")}
     END;
     """)
-    rebuild_totals(db)
+    _rebuild_totals_v2(db)
     _set_version(db, 2)
 
 
-def rebuild_totals(db: Database) -> None:
-    """Recompute every yearly total from the transactions (after a bulk load)."""
+def _rebuild_totals_v2(db: Database) -> None:
     db.execute("DELETE FROM transaction_totals")
     db.execute(
         "INSERT INTO transaction_totals (year, partnership_id, kind, total_cents, count) "
@@ -364,6 +366,68 @@ def m0003_search_and_sort_money_lines(db: Database) -> None:
     CREATE INDEX partnerships_name ON partnerships(name COLLATE NOCASE);
     """)
     _set_version(db, 3)
+
+
+_MONEY_KEY = ("substr({r}.date, 1, 4), {r}.partnership_id, {r}.kind, "
+              "coalesce({r}.category, ''), coalesce({r}.organisation_id, 0)")
+_MONEY_COLUMNS = "year, partnership_id, kind, category, organisation_id"
+
+
+def _money_change(row: str, sign: str) -> str:
+    """Add (sign '+') or remove (sign '-') a live transaction row from its total."""
+    return f"""
+        INSERT INTO money_totals ({_MONEY_COLUMNS}, total_cents, count)
+        SELECT {_MONEY_KEY.format(r=row)}, {sign}{row}.amount_eur_cents, {sign}1
+        WHERE {row}.deleted_at IS NULL
+        ON CONFLICT ({_MONEY_COLUMNS}) DO UPDATE SET
+            total_cents = total_cents + excluded.total_cents, count = count + excluded.count;"""
+
+
+@migrations()
+def m0004_money_totals(db: Database) -> None:
+    """Totals per year, partnership, kind, category and organisation, kept by triggers.
+
+    Co-financing and planned-vs-actual by category read these few hundred
+    rows instead of a year of transactions (150 ms at a million rows).
+    """
+    _run_script(db, f"""
+    DROP TRIGGER transactions_totals_ai;
+    DROP TRIGGER transactions_totals_ad;
+    DROP TRIGGER transactions_totals_au;
+    DROP TABLE transaction_totals;
+    CREATE TABLE money_totals (
+        year TEXT NOT NULL,
+        partnership_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        category TEXT NOT NULL,
+        organisation_id INTEGER NOT NULL,
+        total_cents INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY ({_MONEY_COLUMNS})
+    ) WITHOUT ROWID;
+    CREATE TRIGGER transactions_money_totals_ai AFTER INSERT ON transactions BEGIN
+        {_money_change("new", "+")}
+    END;
+    CREATE TRIGGER transactions_money_totals_ad AFTER DELETE ON transactions BEGIN
+        {_money_change("old", "-")}
+    END;
+    CREATE TRIGGER transactions_money_totals_au AFTER UPDATE ON transactions BEGIN
+        {_money_change("old", "-")}
+        {_money_change("new", "+")}
+    END;
+    """)
+    rebuild_totals(db)
+    _set_version(db, 4)
+
+
+def rebuild_totals(db: Database) -> None:
+    """Recompute every total from the transactions (after a bulk load)."""
+    db.execute("DELETE FROM money_totals")
+    db.execute(
+        f"INSERT INTO money_totals ({_MONEY_COLUMNS}, total_cents, count) "
+        f"SELECT {_MONEY_KEY.format(r='t')}, sum(t.amount_eur_cents), count(*) "
+        "FROM transactions t WHERE t.deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5"
+    )
 
 
 LATEST_VERSION = len(migrations._migrations)

@@ -6,10 +6,13 @@ punctuation-insensitively and the countries match or one is empty.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from core import records
 from core.parse import normalise_key
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def find_by_name(db: Database, name: str, country: str | None = None) -> int | None:

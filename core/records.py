@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core import money
 from core.errors import NotFound, ValidationError
@@ -32,6 +29,11 @@ from core.spec import (
     Spec,
     children_of,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from sqlite_utils import Database
 
 Record = dict[str, Any]
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -372,6 +374,25 @@ def _check_parents(db: Database, spec: Spec, row: Record) -> None:
             )
 
 
+def _inherit_budget_line(db: Database, spec: Spec, row: Record) -> None:
+    """A transaction booked on a budget line takes its category and funder when it has none.
+
+    Stored, not joined at read time: the yearly totals are kept by triggers.
+    """
+    if spec.table != "transactions" or row.get("budget_line_id") is None:
+        return
+    line = db.execute(
+        "SELECT kind, category, funder_organisation_id FROM budget_lines WHERE id = ?",
+        [row["budget_line_id"]],
+    ).fetchone()
+    if line is None or line[0] != row["kind"]:
+        return
+    if row["category"] is None:
+        row["category"] = line[1]
+    if row["organisation_id"] is None:
+        row["organisation_id"] = line[2]
+
+
 def create(db: Database, table: str, values: Record) -> int:
     """Insert one record; ``id``/``created_at``/``updated_at`` are kept when given (load)."""
     spec = spec_of(table)
@@ -383,6 +404,7 @@ def create(db: Database, table: str, values: Record) -> int:
         row["id"] = int(values["id"])
     with db.atomic():
         _check_parents(db, spec, row)
+        _inherit_budget_line(db, spec, row)
         columns = list(row)
         cursor = db.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -409,6 +431,7 @@ def update(db: Database, table: str, record_id: int, values: Record) -> None:
             merged.pop(name, None)
         row = to_row(spec, merged)
         _check_parents(db, spec, row)
+        _inherit_budget_line(db, spec, row)
         row["updated_at"] = now()
         sets = ", ".join(f"{c} = ?" for c in row)
         db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*row.values(), record_id])

@@ -7,12 +7,13 @@ times faster on a large file.
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core.migrations import SEARCH_CODES, search_expressions
 from core.records import fts_query
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 

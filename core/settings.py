@@ -6,11 +6,14 @@ receives the file receives them too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sqlite_utils import Database
 
 # Every setting the application knows, with its default.
 DEFAULTS: dict[str, str] = {
@@ -100,3 +103,18 @@ def backup_due(db: Database, now: datetime) -> bool:
     except ValueError:  # never made, or unreadable
         return True
     return last.date() != now.date()
+
+
+def peek(path: Path, key: str) -> str:
+    """A setting read straight from a file before it is opened (the window's language)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        row = None
+    return str(row[0]) if row else DEFAULTS.get(key, "")

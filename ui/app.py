@@ -13,12 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core import i18n, paths, settings
 from core.errors import UserError
 from core.i18n import _
 from core.lock import DatabaseLock
+from ui import style
 from ui.context import Context
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
@@ -27,11 +28,10 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal")
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        # Fusion from the start: switching styles afterwards costs 20 ms of start-up.
+        app = QApplication([*sys.argv[:1], "-style", style.STYLE])
         app.setApplicationName("Ici & Là-bas")
         app.setOrganizationName("IciLaBas")
-        from ui import style
-
         style.apply(app)
     return app
 
@@ -62,6 +62,8 @@ def refuse(message: str) -> int:
     """One line on stderr, and a dialog when someone can read it."""
     print(message, file=sys.stderr)
     if has_screen():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Ici & Là-bas", message)
     return 1
 
@@ -84,37 +86,71 @@ def run(db_path: Path | None, lang: str | None) -> int:
     lock = DatabaseLock(path)
     try:
         lock.acquire()
-        first_run = not path.exists() or path.stat().st_size == 0
-        ctx = make_context(path)
+        first_run = _needs_welcome(path)
     except UserError as error:
         lock.release()
         return refuse(str(error))
     try:
-        return _session(app, ctx, lang, first_run)
+        if first_run and has_screen():
+            return _first_session(app, path, lang)
+        return _session(app, path, lang)
     finally:
-        ctx.db.close()
         lock.release()
 
 
-def _session(app: QApplication, ctx: Context, lang: str | None, first_run: bool) -> int:
-    use_language(lang or settings.get(ctx.db, "language"))
-    if first_run and has_screen():
-        from ui.welcome_dialog import run_welcome
+def _needs_welcome(path: Path) -> bool:
+    """A new file, or one left before the welcome was answered: no name and no record."""
+    from core.db import has_records, inspect
 
-        if not run_welcome(None, ctx):
-            return 0
-        use_language(lang or settings.get(ctx.db, "language"))
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    inspect(path, verify=False)  # a foreign or newer file is refused before any window
+    return not settings.peek(path, "municipality_name") and not has_records(path)
+
+
+def _first_session(app: QApplication, path: Path, lang: str | None) -> int:
+    """First launch: the file is created at once, then the welcome asks who we are."""
+    from ui.welcome_dialog import run_welcome
+
+    ctx = make_context(path)
+    use_language(lang)
+    if not run_welcome(None, ctx):
+        ctx.db.close()
+        return 0
+    ctx.db.close()
+    return _session(app, path, lang)
+
+
+def _session(app: QApplication, path: Path, lang: str | None) -> int:
+    """The window shows its frame at once; the file opens and the dashboard fills just after."""
     from ui.main_window import MainWindow
 
-    changes: list[str] = []
-    ctx.events.data_changed.connect(changes.append)
-    window = MainWindow(ctx)
+    use_language(lang or settings.peek(path, "language"))
+    window = MainWindow(db_path=path)
     window.show()
-    QTimer.singleShot(0, lambda: _check_in_background(window, ctx))
-    QTimer.singleShot(2000, lambda: _backup_if_due(window, ctx))
+    app.processEvents()
+    opened: list[Context] = []
+    changes: list[str] = []
+
+    def open_file() -> None:
+        try:
+            ctx = make_context(path)
+        except UserError as error:
+            refuse(str(error))
+            app.exit(1)
+            return
+        opened.append(ctx)
+        ctx.events.data_changed.connect(changes.append)
+        window.attach(ctx)
+        QTimer.singleShot(0, lambda: _check_in_background(window, ctx))
+        QTimer.singleShot(2000, lambda: _backup_if_due(window, ctx))
+
+    QTimer.singleShot(0, open_file)
     code = app.exec()
-    if changes:
-        backup_quietly(ctx)
+    for ctx in opened:
+        if changes:
+            backup_quietly(ctx)
+        ctx.db.close()
     return code
 
 
@@ -127,6 +163,8 @@ def _check_in_background(window: QWidget, ctx: Context) -> None:
         advice = _("Use File › Restore a backup to go back to a sound copy.")
         print(message, file=sys.stderr)
         if has_screen():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(window, "Ici & Là-bas", f"{message}\n\n{advice}")
 
     run_job(window, "", lambda _progress, _cancelled: inspect(ctx.db_path), on_failed=warn,

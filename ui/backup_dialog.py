@@ -8,10 +8,8 @@ from the UI thread with the app's own connection.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -31,8 +29,13 @@ from core import backup, fmt, settings
 from core.db import open_db
 from core.i18n import _
 from core.spec import TABLE_ORDER
-from ui.context import Context
 from ui.worker import run_job
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from ui.context import Context
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 
 from PySide6.QtCore import (
     QEvent,
@@ -74,7 +75,8 @@ class _Chart(QWidget):
 
     def __init__(self, parent: QWidget | None = None, formatter: Formatter = euros) -> None:
         super().__init__(parent)
-        self.formatter = formatter
+        # Babel takes ~0.1 ms per amount and a paint asks for each one several times.
+        self.formatter = lru_cache(maxsize=4096)(formatter)
         self.empty_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 

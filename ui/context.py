@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlite_utils import Database
 
 
 class Events(QObject):

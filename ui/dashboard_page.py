@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QShowEvent
@@ -40,10 +40,13 @@ from ui.charts import (
     TwoLineDelegate,
     country_badge,
 )
-from ui.context import Context
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 Row = dict[str, Any]
 RENEWAL_DAYS = 180  # "expires within six months", as core.dashboard.agreements_to_renew
+CHART_ROWS = 10
 COMING_DAYS = 60
 TOP_FUNDERS = 5
 OVERDUE, SOON, MUTED = QColor("#b3261e"), QColor("#9a5b00"), QColor("#6b7785")
@@ -257,7 +260,13 @@ class DashboardPage(QWidget):
 
     def _fill_budget(self, summary: list[Row]) -> None:
         year = self.ctx.today.year
-        self.budget_title.setText(_("Budget {year}").format(year=year))
+        title = _("Budget {year}").format(year=year)
+        if len(summary) > CHART_ROWS:  # a network of towns: the largest ones, readable
+            summary = sorted(summary, key=lambda r: -max(r["planned_expense"], r["spent"],
+                                                         r["received"]))[:CHART_ROWS]
+            title = _("Budget {year}: the {n} largest partnerships").format(year=year,
+                                                                            n=CHART_ROWS)
+        self.budget_title.setText(title)
         self._budget_ids = [row["partnership_id"] for row in summary]
         self.budget_chart.empty_text = _("No budget or transaction in {year}.").format(year=year)
         self.budget_chart.set_data([row["name"] for row in summary], [

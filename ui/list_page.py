@@ -7,7 +7,7 @@ window stutter between keystrokes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,8 +29,10 @@ from core import fmt, records
 from core.i18n import _, ngettext
 from core.listing import LISTINGS
 from core.spec import SPECS
-from ui.context import Context
 from ui.table_model import ListingModel
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 # The column that takes the room left once the others fit their content.
 STRETCH = {

@@ -7,11 +7,11 @@ mission) or in its form (everything else).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -28,10 +27,17 @@ from PySide6.QtWidgets import (
 
 from core import fmt, settings
 from core.i18n import N_, _
-from ui.context import Context
 from ui.notification import NotificationBar
 
-# Sidebar entries: page key, label, list table (None for special pages).
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QCloseEvent
+
+    from ui.context import Context
+
+# Sidebar entries, in order: page key and label. (No Qt enum is touched before the
+# window shows: PySide creates all of them on first use, 25 ms.)
 PAGES = (
     ("dashboard", N_("Dashboard")),
     ("partnerships", N_("Partnerships")),
@@ -48,30 +54,38 @@ DETAIL_PAGES = ("partnership", "mission", "search")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context) -> None:
+    """Built in two steps so that it shows at once: the frame, then ``attach(ctx)``."""
+
+    def __init__(self, ctx: Context | None = None, *, db_path: Path | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: Context = None  # type: ignore[assignment]  # set by attach()
         self.pages: dict[str, QWidget] = {}
         self.history: list[str] = []
-        self.setWindowTitle(_("Ici & Là-bas — {file}").format(file=ctx.db_path.name))
+        path = ctx.db_path if ctx is not None else Path(db_path or "")
+        self.setWindowTitle(_("Ici & Là-bas — {file}").format(file=path.name))
         self.setMinimumSize(960, 600)
         self._build()
-        self._menus()
+        self.file_label.setText(_("File: {path}").format(path=path))
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: Context) -> None:
+        """Give the window its open database and show the dashboard."""
+        self.ctx = ctx
+        self._menus()  # after the first paint: shortcuts make PySide build its enums (50 ms)
         ctx.events.notify.connect(self.notification.show_message)
         ctx.events.data_changed.connect(lambda _table: self._update_status())
         self._update_status()
         self.show_page("dashboard")
-        self._restore_geometry()
 
     # --- layout ---------------------------------------------------------------
 
     def _build(self) -> None:
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setFixedWidth(200)
-        for key, label in PAGES:
-            item = QListWidgetItem(_(label))
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.sidebar.addItem(item)
+        for _key, label in PAGES:
+            self.sidebar.addItem(QListWidgetItem(_(label)))
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.stack = QStackedWidget()
         self.notification = NotificationBar()
@@ -137,8 +151,7 @@ class MainWindow(QMainWindow):
                 shortcut: Any = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcut(QKeySequence(shortcut))  # window-wide, Qt's default
         action.triggered.connect(slot)
         menu.addAction(action)
         self.addAction(action)  # shortcuts work with the menu bar hidden too
@@ -147,6 +160,8 @@ class MainWindow(QMainWindow):
     # --- pages ----------------------------------------------------------------
 
     def page(self, key: str) -> QWidget:
+        if self.ctx is None:
+            raise RuntimeError("MainWindow.attach() has not been called yet")
         if key not in self.pages:
             from ui.pages import build_page
 
@@ -178,7 +193,7 @@ class MainWindow(QMainWindow):
     def _select_sidebar(self, key: str) -> None:
         self.sidebar.blockSignals(True)
         for row in range(self.sidebar.count()):
-            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if PAGES[row][0] == key:
                 self.sidebar.setCurrentRow(row)
                 break
         else:
@@ -186,8 +201,8 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(False)
 
     def _sidebar_changed(self, item: QListWidgetItem | None, _previous: Any) -> None:
-        if item is not None:
-            self.show_page(item.data(Qt.ItemDataRole.UserRole))
+        if item is not None and self.ctx is not None:
+            self.show_page(PAGES[self.sidebar.row(item)][0])
 
     def go_back(self) -> None:
         while self.history:
@@ -243,6 +258,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, _("About Ici & Là-bas"), _(
             "Ici & Là-bas keeps the memory of your municipality's international partnerships: "
             "partners, contacts, missions, budgets, deadlines and minutes.\n\nDatabase: {path}"
@@ -258,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        if geometry:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)

@@ -7,15 +7,12 @@ own currency and in euros) and what is still due for it.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING, Any
 
 from core import missions, records
 from core.i18n import N_, _
 from core.spec import MISSION_DIRECTIONS, MISSION_STATUSES
 from ui import record_rows as rows
-from ui.context import Context
 from ui.record_page import RecordPage
 from ui.record_pickers import ParticipantDialog
 from ui.record_rows import choice, place
@@ -31,6 +28,11 @@ from ui.sections import (
     date_range,
     text_label,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import Context
 
 Row = dict[str, Any]
 

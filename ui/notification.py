@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from core.i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class NotificationBar(QFrame):

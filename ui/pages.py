@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
 
 from core.i18n import N_, _
-from ui.context import Context
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import Context
 
 LIST_TITLES = {
     "partnerships": N_("Partnerships"),

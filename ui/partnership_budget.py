@@ -9,18 +9,20 @@ spending counts through its EUR equivalent.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from core import finance, fmt
 from core.i18n import _
 from core.spec import CATEGORIES
 from ui.record_rows import choice
 from ui.sections import Col, CompactTable, Line, Section, text_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 

@@ -9,15 +9,12 @@ still due, and the journal of what was decided.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
-
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING, Any
 
 from core import fmt, journal, listing, missions, partnerships, records
 from core.i18n import _
 from core.spec import PARTNERSHIP_STATUSES, SDG_NAMES
 from ui import record_rows as rows
-from ui.context import Context
 from ui.partnership_budget import BudgetSection
 from ui.record_page import RecordPage
 from ui.record_pickers import LinkContactDialog
@@ -34,6 +31,11 @@ from ui.sections import (
     TableSection,
     text_label,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import Context
 
 Row = dict[str, Any]
 

@@ -9,7 +9,7 @@ event loop, and only when it is on screen (a hidden page reloads when shown).
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from core import records
 from core.errors import NotFound
 from core.i18n import _
-from ui.context import Context
 from ui.sections import Badge, Section
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 
 def widgets_of(layout: QLayout) -> list[QWidget | None]:

@@ -7,7 +7,7 @@ of young people, a video crew), typed as a free name.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from core import listing
 from core.i18n import _
 from core.spec import PARTICIPANT_CATEGORIES, PARTNERSHIP_ROLES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ContactPicker(QComboBox):

@@ -7,9 +7,8 @@ language, nothing empty shown as "None") can be checked without a screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core import fmt
 from core.i18n import _
@@ -26,6 +25,9 @@ from core.spec import (
     PROJECT_STATUSES,
 )
 from ui.sections import DANGER, MUTED, SUCCESS, Line, date_range
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 Row = dict[str, Any]
 EXCERPT = 220  # characters of a journal entry's decisions shown in the table

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core import search
 from core.i18n import _, ngettext
 from core.spec import SPECS
-from ui.context import Context
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 # Journal-entry-partnership links and the like are not searched on their own.
 GROUP_TITLES = {table: spec.label for table, spec in SPECS.items()}

@@ -8,7 +8,7 @@ page scrolls, never a table inside it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 
 from core import fmt
 from ui.compact_table import Col, CompactTable, Line
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 __all__ = [  # the compact table is re-exported: pages import every building block from here
     "DANGER",

@@ -9,7 +9,7 @@ so a successor who receives the file receives them too.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QPixmap
@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 from core import fmt, settings
 from core.i18n import LANGUAGES, _
 from core.parse import normalise_key
-from ui.context import Context
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 # Each language in its own name, so that anyone can find theirs.
 LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}

@@ -6,7 +6,10 @@ fights the platform's fonts or High-DPI scaling.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 ACCENT = "#1f5f8b"
 
@@ -38,6 +41,10 @@ QHeaderView::section {{
 """
 
 
+STYLE = "Fusion"
+
+
 def apply(app: QApplication) -> None:
-    app.setStyle("Fusion")
+    if app.style().name().lower() != STYLE.lower():
+        app.setStyle(STYLE)
     app.setStyleSheet(STYLE_SHEET)

@@ -7,14 +7,16 @@ as the user scrolls (``canFetchMore``/``fetchMore``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from sqlite_utils import Database
 
 from core import listing
 from core.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

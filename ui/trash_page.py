@@ -9,7 +9,7 @@ trash" lose data, and both ask first.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -30,7 +30,9 @@ from core.errors import UserError
 from core.i18n import N_, _, ngettext
 from core.spec import SPECS, children_of
 from ui.backup_dialog import moment_text
-from ui.context import Context
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -9,7 +9,7 @@ user does not have to read French to find "Nederlands".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -30,8 +30,10 @@ from core import demo, i18n, settings
 from core.errors import UserError
 from core.i18n import _, ngettext
 from core.spec import TABLE_ORDER
-from ui.context import Context
 from ui.settings_dialog import CountryCombo, LanguageCombo, hint_label
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 ERROR_COLOUR = QColor("#b3261e")
 

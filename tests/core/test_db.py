@@ -106,8 +106,26 @@ def test_older_schema_is_copied_then_migrated_without_loss(db_path: Path) -> Non
     old.close()
     db = open_db(db_path)
     assert schema_version(db) == LATEST_VERSION
-    assert db.execute("SELECT total_cents FROM transaction_totals").fetchall() == [(100,)]
+    assert db.execute("SELECT total_cents FROM money_totals").fetchall() == [(100,)]
     db.close()
     kept = db_path.with_name(f"{db_path.stem}.before-upgrade-v1{db_path.suffix}")
     assert kept.exists()
     assert check(kept).version == 1
+
+
+def test_schema_version_constant_matches_the_migrations() -> None:
+    from core.db import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == LATEST_VERSION
+
+
+def test_checking_a_file_does_not_import_sqlite_utils(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_db(db_path).close()
+    code = ("import sys; from pathlib import Path; from core.db import inspect; "
+            f"inspect(Path({str(db_path)!r})); print('sqlite_utils' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "False", result.stderr

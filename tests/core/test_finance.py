@@ -24,8 +24,8 @@ def totals_by_trigger(db) -> dict[tuple[str, int, str], int]:
     return {
         (y, p, k): c
         for y, p, k, c in db.execute(
-            "SELECT year, partnership_id, kind, total_cents FROM transaction_totals "
-            "WHERE count > 0"
+            "SELECT year, partnership_id, kind, sum(total_cents) FROM money_totals "
+            "WHERE count > 0 GROUP BY 1, 2, 3"
         )
     }
 
@@ -102,6 +102,19 @@ def test_dashboard_deadlines_and_missions(db) -> None:
     assert [d["title"] for d in dashboard.coming_deadlines(db, today)] == ["Visas"]
     assert [m["start_date"] for m in dashboard.next_missions(db, today)] == ["2027-02-01"]
     assert [p["id"] for p in dashboard.active_partnerships(db)] == [pid]
+
+
+def test_a_transaction_takes_category_and_funder_from_its_budget_line(db) -> None:
+    pid = make.partnership(db)
+    eu = make.organisation(db, name="Union européenne", kind="funder", country=None)
+    line = records.create(db, "budget_lines", {"partnership_id": pid, "year": 2023,
+                                               "kind": "income", "category": "grant",
+                                               "funder_organisation_id": eu, "amount": "20000"})
+    tid = make.transaction(db, pid, amount="20000", kind="income", budget_line_id=line)
+    stored = records.get(db, "transactions", tid)
+    assert (stored["category"], stored["organisation_id"]) == ("grant", eu)
+    [source] = finance.cofinancing(db, 2023, pid)
+    assert (source["funder"], source["received"]) == ("Union européenne", Decimal("20000.00"))
 
 
 def test_own_funds_are_not_a_funder(db) -> None:

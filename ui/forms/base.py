@@ -8,13 +8,15 @@ the same way: in red, beside the field.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from core.errors import ValidationError
-from core.spec import Field
+
+if TYPE_CHECKING:
+    from core.spec import Field
 
 W = TypeVar("W", bound=QWidget)
 NONE_TEXT = "—"  # the "nothing chosen" entry of optional combos; not a word, not translated

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from contextlib import suppress
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
-from sqlite_utils import Database
 
 from core import fmt, records
 from core.errors import ValidationError
@@ -22,6 +21,9 @@ from core.i18n import _, current_language
 from core.parse import normalise_key, parse_country
 from core.spec import CATEGORIES, Field
 from ui.forms.base import NONE_TEXT, Editor
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the accent-free, case-free text matched against
 # Codes Babel lists among territories that are not countries (EU, UN, "unknown", …).

@@ -9,7 +9,7 @@ QDateEdit always holds a date, but many dates here are unknown for a while
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,8 +19,10 @@ from core import fmt
 from core.errors import ValidationError
 from core.i18n import _, current_language
 from core.parse import parse_date
-from core.spec import Field
 from ui.forms.base import Editor
+
+if TYPE_CHECKING:
+    from core.spec import Field
 
 
 class CalendarPopup(QFrame):

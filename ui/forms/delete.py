@@ -8,16 +8,20 @@ through ``ctx.events.notify``. Nothing is ever deleted for good here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import records
 from core.errors import UserError
 from core.i18n import _
-from ui.context import Context
 from ui.forms.questions import ask_delete
 from ui.forms.texts import impact_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ui.context import Context
 
 
 def _announce(ctx: Context, tables: list[str]) -> None:

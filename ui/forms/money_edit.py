@@ -10,10 +10,8 @@ appears for a currency without a fixed parity (MAD, BOB, USD…).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import suppress
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -22,8 +20,13 @@ from core import fmt, money
 from core.errors import ValidationError
 from core.i18n import _, current_language
 from core.parse import parse_amount, parse_amount_currency
-from core.spec import Field
 from ui.forms.base import Editor
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from decimal import Decimal
+
+    from core.spec import Field
 
 # The currencies our partners use, first in the list; every other ISO code follows.
 COMMON_CURRENCIES = ("EUR", "XOF", "XAF", "MAD", "BOB", "USD", "GBP", "CHF", "KMF")

@@ -10,7 +10,7 @@ Enter (or Ctrl+Enter in a note) saves, Esc cancels.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,14 +32,16 @@ from core import journal, records
 from core.errors import UserError, ValidationError
 from core.i18n import _
 from core.spec import EXPENSE_CATEGORIES, INCOME_CATEGORIES, SPECS, Field
-from ui.context import Context
-from ui.forms.base import Editor
 from ui.forms.combos import RefEdit
 from ui.forms.delete import confirm_delete
 from ui.forms.money_edit import MONEY_NAMES
 from ui.forms.questions import ask_discard
 from ui.forms.texts import window_title
 from ui.forms.widgets import ChoiceEdit, make_editor
+
+if TYPE_CHECKING:
+    from ui.context import Context
+    from ui.forms.base import Editor
 
 __all__ = ["RecordDialog", "confirm_delete", "edit_record"]
 

@@ -7,9 +7,12 @@ gets its own complete messages, extracted by gettext like any other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from core.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 NEW_TITLES = {
     "organisations": N_("New organisation"),

@@ -9,7 +9,7 @@ records — live in their own modules.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from core.i18n import _
 from core.spec import SDG_NAMES, Field
-from ui.context import Context
 from ui.forms.base import NONE_TEXT, Editor
+
+if TYPE_CHECKING:
+    from ui.context import Context
 
 # Text fields that hold paragraphs rather than one line.
 MULTILINE = frozenset(
