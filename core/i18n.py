@@ -35,9 +35,23 @@ def current_language() -> str:
     return str(_state["lang"])
 
 
+class Msg(str):
+    """A text with a gettext context, for words whose translation depends on what they
+    qualify (a mission is "Prévue", a project "Prévu"). ``_`` translates it with its context."""
+
+    context: str
+
+    def __new__(cls, context: str, message: str) -> Msg:
+        text = super().__new__(cls, message)
+        text.context = context
+        return text
+
+
 def _(message: str) -> str:
     translation = _state["translation"]
     assert isinstance(translation, gettext.NullTranslations)
+    if isinstance(message, Msg):
+        return translation.pgettext(message.context, str(message))
     return translation.gettext(message)
 
 
@@ -50,6 +64,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a text for extraction; it is translated with ``_`` where it is shown."""
     return message
+
+
+def NC_(context: str, message: str) -> Msg:
+    """Like ``N_``, with a context that ``_`` will use."""
+    return Msg(context, message)
 
 
 set_language(DEFAULT_LANGUAGE)

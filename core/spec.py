@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.i18n import N_
+from core.i18n import N_, NC_
 
 # Field types: text, date, int, year, bool, money, rate, currency, country,
 # choice, ref, sdgs.
@@ -94,10 +94,10 @@ PROJECT_STATUSES = {
 }
 MISSION_DIRECTIONS = {"outgoing": N_("Outgoing"), "incoming": N_("Incoming")}
 MISSION_STATUSES = {
-    "planned": N_("Planned"),
-    "confirmed": N_("Confirmed"),
-    "done": N_("Done"),
-    "cancelled": N_("Cancelled"),
+    "planned": NC_("mission", "Planned"),
+    "confirmed": NC_("mission", "Confirmed"),
+    "done": NC_("mission", "Done"),
+    "cancelled": NC_("mission", "Cancelled"),
 }
 PARTICIPANT_CATEGORIES = {
     "elected": N_("Elected official"),

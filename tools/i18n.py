@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
 DOMAIN = "ici_la_bas"
 LANGUAGES = ("fr", "nl", "en")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "NC_": ((1, "c"), 2)}
 SOURCES = ("core", "ui")
 
 
@@ -106,7 +106,8 @@ def check() -> list[str]:
     problems = []
     for lang in LANGUAGES:
         catalog = load(lang)
-        absent = [m.id for m in template if m.id and m.id not in catalog]
+        absent = [m.id for m in template
+                  if m.id and catalog.get(m.id, context=m.context) is None]
         problems += [f"{lang}: not in the catalogue: {text!r}" for text in absent]
         problems += [f"{lang}: untranslated: {text!r}" for text in missing(catalog, lang)]
         mo = po_path(lang).with_suffix(".mo")
