@@ -210,8 +210,13 @@ class ListPage(QWidget):
                 self.view.resizeColumnToContents(column)
                 widths[column] = min(self.view.columnWidth(column) + 12, MAX_COLUMN)
         room = self.view.viewport().width() - MIN_STRETCH
-        while sum(widths.values()) > room and max(widths.values(), default=0) > 90:
-            widest = max(widths, key=lambda c: widths[c])
+        floors = {c: max(header.sectionSizeFromContents(c).width(), 60) for c in widths}
+        while sum(widths.values()) > room:
+            shrinkable = [c for c in widths if widths[c] - 10 >= floors[c]
+                          and self.model.columns[c].type in ("text", "choice")]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda c: widths[c])
             widths[widest] -= 10
         for column, width in widths.items():
             self.view.setColumnWidth(column, width)
