@@ -15,6 +15,7 @@ from core.i18n import _
 from core.lock import DatabaseLock
 
 SIZE = (1280, 800)
+SEARCH_EXAMPLE = "mars"  # what the search screenshot looks for: data, not a text to translate
 LIST_PAGES = ("partnerships", "organisations", "contacts", "missions", "budget_lines",
               "transactions", "deadlines", "journal_entries", "trash")
 
@@ -56,7 +57,7 @@ def _render(ctx: object, out_dir: Path) -> list[Path]:
     if mission is not None:
         window.open_record("missions", mission)
         shots.append(_shot(window, out_dir, "21-mission-page"))
-    window.search_box.setText("mars")
+    window.search_box.setText(SEARCH_EXAMPLE)
     window.run_search()
     shots.append(_shot(window, out_dir, "22-search"))
     shots += _dialogs(ctx, out_dir)
