@@ -50,6 +50,8 @@ MAX_COLUMN = 220
 MIN_STRETCH = 220
 # Columns shown only on request (right-click on the header), to keep the list readable.
 HIDDEN = {"transactions": ["reference"], "contacts": ["phone"]}
+# Filters a list opens with: deadlines show what is still to do.
+INITIAL_FILTERS = {"deadlines": {"done": 0}}
 
 # What the count under the title says, per kind of record.
 COUNT_TEXTS = {
@@ -101,6 +103,8 @@ class ListPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search)
         self.filter_boxes = self._filter_boxes()
+        for key, value in INITIAL_FILTERS.get(self.table, {}).items():
+            self.set_filter(key, value)
         for box in self.filter_boxes.values():
             filters.addWidget(box)
         filters.addStretch(1)

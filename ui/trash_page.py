@@ -129,7 +129,8 @@ class TrashPage(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setContentsMargins(24, 18, 24, 12)  # as the list pages
+        layout.addWidget(QLabel(_("Trash"), objectName="pageTitle"))
         layout.addWidget(intro)
         layout.addWidget(self.stack, 1)
         layout.addLayout(self._buttons())
