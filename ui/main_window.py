@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
             widget.refresh()
         self._select_sidebar(key)
         self.back_button.setVisible(key in DETAIL_PAGES)
+        search = getattr(widget, "search", None)
+        if isinstance(search, QLineEdit):  # on a list, typing filters it at once
+            search.setFocus()
         return widget
 
     def current_key(self) -> str | None:

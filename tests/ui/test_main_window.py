@@ -88,6 +88,7 @@ def test_typing_in_a_list_filter_and_sorting_by_a_header(qtbot: Any, ctx: Any) -
     main = window(qtbot, ctx)
     qtbot.keyClick(main, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)  # Transactions
     page = main.pages["transactions"]
+    assert page.search.hasFocus()  # typing right after Ctrl+7 filters the list
     qtbot.keyClicks(page.search, "billets")
     qtbot.waitUntil(lambda: page.model.total == records.count(ctx.db, "transactions",
                                                               search="billets"))
