@@ -129,6 +129,7 @@ class ListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
+        header.setResizeContentsPrecision(40)  # fit columns to the first rows, not all 200
         header.sortIndicatorChanged.connect(self._sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
