@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -139,8 +140,9 @@ def _taken_at(path: Path) -> datetime | None:
 
 def rotate(dest_dir: Path, *, daily: int = 7, weekly: int = 4, monthly: int = 12) -> list[Path]:
     """Keep the newest backup of each of the last days, weeks and months; remove the rest."""
-    for leftover in Path(dest_dir).glob("*.sqlite3.part"):  # from a copy killed halfway
-        leftover.unlink(missing_ok=True)
+    for leftover in Path(dest_dir).glob("*.sqlite3.part"):  # a copy killed halfway...
+        if time.time() - leftover.stat().st_mtime > 3600:  # ...not one being made right now
+            leftover.unlink(missing_ok=True)
     backups = list_backups(dest_dir)
     keep: set[Path] = set()
     for count, key in ((daily, "%Y-%m-%d"), (weekly, "%G-%V"), (monthly, "%Y-%m")):

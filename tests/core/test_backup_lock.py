@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -43,7 +44,9 @@ def test_rotation_keeps_days_weeks_months(tmp_path: Path) -> None:
         for hour in (9, 17):
             taken = start + timedelta(days=day, hours=hour - 9)
             (tmp_path / f"db-{taken:%Y-%m-%d_%H%M%S}.sqlite3").write_bytes(b"x")
-    (tmp_path / "db-2026-01-01_000000.sqlite3.part").write_bytes(b"half a copy")
+    half = tmp_path / "db-2026-01-01_000000.sqlite3.part"
+    half.write_bytes(b"half a copy")
+    os.utime(half, (0, 0))
     backup.rotate(tmp_path, daily=7, weekly=4, monthly=12)
     assert not list(tmp_path.glob("*.part"))
     kept = backup.list_backups(tmp_path)
