@@ -101,3 +101,48 @@ def test_typing_in_a_list_filter_and_sorting_by_a_header(qtbot: Any, ctx: Any) -
     amounts = [page.model.row_values(r)["amount_eur"] for r in range(page.model.rowCount())]
     assert amounts in (sorted(amounts), sorted(amounts, reverse=True))
     assert len(set(amounts)) > 1
+
+
+def button_named(widget: Any, text: str) -> Any:
+    from PySide6.QtWidgets import QPushButton
+
+    return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
+
+
+def test_plan_a_mission_with_participants_from_the_partnership_page(qtbot: Any,
+                                                                   ctx: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from core import missions
+    from tests.ui.test_forms import type_into
+    from ui.forms import RecordDialog
+
+    main = window(qtbot, ctx)
+    pid = records.list_records(ctx.db, "partnerships", search="Tarija")[0]["id"]
+    main.open_record("partnerships", pid)
+    page = main.pages["partnership"]
+
+    def fill_the_form() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecordDialog):
+            QTimer.singleShot(20, fill_the_form)
+            return
+        type_into(qtbot, dialog, "title", "Mission eau potable 2027")
+        type_into(qtbot, dialog, "start_date", "8/3/2027")
+        type_into(qtbot, dialog, "end_date", "19/3/2027")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_the_form)
+    qtbot.mouseClick(button_named(page, "New &mission"), Qt.MouseButton.LeftButton)
+    [planned] = records.list_records(ctx.db, "missions", search="eau potable 2027")
+    assert (planned["partnership_id"], planned["start_date"]) == (pid, "2027-03-08")
+
+    main.open_record("missions", planned["id"])
+    mission_page = main.pages["mission"]
+    dialog = mission_page.add_participant()
+    qtbot.keyClicks(dialog.name, "Technicien du service des eaux")
+    dialog.category.setCurrentIndex(dialog.category.findData("staff"))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    [person] = missions.participants(ctx.db, planned["id"])
+    assert (person["name"], person["category"]) == ("Technicien du service des eaux", "staff")
