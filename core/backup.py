@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.db import connect_read_only
 from core.errors import UserError
 from core.i18n import _
 from core.spec import TABLE_ORDER
@@ -39,10 +40,6 @@ class Backup:
     size: int
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-
-
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLE_ORDER}
 
@@ -50,7 +47,7 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
 def verify(path: Path, expected: dict[str, int] | None = None) -> dict[str, int]:
     """Raise ``BackupError`` unless ``path`` is a sound copy (with ``expected`` row counts)."""
     try:
-        conn = _read_only(path)
+        conn = connect_read_only(path)
         try:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             counts = _counts(conn)
@@ -106,7 +103,7 @@ def _free_name(path: Path) -> Path:
 
 def _copy(source_path: Path, target: Path) -> dict[str, int]:
     """Copy in one read transaction; returns the row counts of that snapshot."""
-    source = _read_only(source_path)
+    source = connect_read_only(source_path)
     copy = sqlite3.connect(str(target))
     try:
         source.execute("BEGIN")
@@ -167,7 +164,7 @@ def restore(db_path: Path, backup_path: Path, dest_dir: Path) -> Backup:
     """
     verify(backup_path)
     safety = make_backup(db_path, dest_dir)
-    source = _read_only(Path(backup_path))
+    source = connect_read_only(Path(backup_path))
     target = sqlite3.connect(str(db_path))
     try:
         source.backup(target)

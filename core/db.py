@@ -30,6 +30,19 @@ class DatabaseError(UserError):
     """The file cannot be used as an Ici & Là-bas database."""
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file, for checks, backups and peeks."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _damaged(path: Path, problem: object) -> DatabaseError:
+    return DatabaseError(
+        _("{path}: the database is damaged ({problem}); restore a backup.").format(
+            path=path, problem=problem
+        )
+    )
+
+
 def open_db(path: Path, *, create: bool = True, verify: bool = True) -> Database:
     """Open (and if needed create and migrate) the database at ``path``.
 
@@ -72,7 +85,7 @@ def inspect(path: Path, *, verify: bool = True) -> int:
             _("{path}: this file is not an Ici & Là-bas database.").format(path=path)
         )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
     except sqlite3.Error as error:
         raise DatabaseError(
             _("{path}: cannot be opened ({error}).").format(path=path, error=error)
@@ -89,18 +102,10 @@ def inspect(path: Path, *, verify: bool = True) -> int:
         if verify:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
-                raise DatabaseError(
-                    _("{path}: the database is damaged ({problem}); restore a backup.").format(
-                        path=path, problem=problems[0]
-                    )
-                )
+                raise _damaged(path, problems[0])
         return version
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(
-            _("{path}: the database is damaged ({problem}); restore a backup.").format(
-                path=path, problem=error
-            )
-        ) from error
+        raise _damaged(path, error) from error
     finally:
         conn.close()
 
@@ -123,7 +128,7 @@ def _connect(path: Path) -> Database:
 def _copy_before_migrating(path: Path, version: int) -> None:
     """Keep the file as it was before an upgrade, with the SQLite backup API."""
     target = path.with_name(f"{path.stem}.before-upgrade-v{version}{path.suffix}")
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    source = connect_read_only(path)
     copy = sqlite3.connect(str(target))
     try:
         source.backup(copy)
@@ -148,7 +153,7 @@ def check(path: Path) -> CheckReport:
     if not path.is_file():
         raise DatabaseError(_("{path}: no such database.").format(path=path))
     version = inspect(path, verify=False)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect_read_only(path)
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
         problems = [] if problems == ["ok"] else problems
@@ -157,11 +162,7 @@ def check(path: Path) -> CheckReport:
             for t, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check")
         ]
         if problems:
-            raise DatabaseError(
-                _("{path}: the database is damaged ({problem}); restore a backup.").format(
-                    path=path, problem=problems[0]
-                )
-            )
+            raise _damaged(path, problems[0])
         tables = [
             row[0]
             for row in conn.execute(
@@ -174,11 +175,7 @@ def check(path: Path) -> CheckReport:
         )
         return CheckReport(version, records)
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(
-            _("{path}: the database is damaged ({problem}); restore a backup.").format(
-                path=path, problem=error
-            )
-        ) from error
+        raise _damaged(path, error) from error
     finally:
         conn.close()
 
@@ -187,7 +184,7 @@ def has_records(path: Path) -> bool:
     """Whether a file holds any record, read without opening it for writing."""
     from core.spec import TABLE_ORDER
 
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect_read_only(path)
     try:
         return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
                    for table in TABLE_ORDER)

@@ -109,8 +109,10 @@ def peek(path: Path, key: str) -> str:
     """A setting read straight from a file before it is opened (the window's language)."""
     import sqlite3
 
+    from core.db import connect_read_only
+
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         finally:
