@@ -34,6 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("backup", type=Path)
     commands.add_parser("check", help="integrity check and schema version")
+    imp = commands.add_parser("import", help="import a spreadsheet (xlsx, xls, ods, csv)")
+    imp.add_argument(
+        "kind", help="contacts, organisations, partnerships, missions, transactions or budget"
+    )
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
+    imp.add_argument("--strict", action="store_true", help="import nothing if any row is rejected")
+    imp.add_argument("--sheet", help="the sheet to read (default: the one whose header matches)")
+    imp.add_argument("--on-duplicate", choices=("skip", "update"), default="skip")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=field",
+        help="match a column to a field (repeatable)",
+    )
+    imp.add_argument(
+        "--rejects", type=Path, metavar="OUT.xlsx", help="write the rejected rows with their reason"
+    )
     shots = commands.add_parser("screenshots", help="draw every main screen to DIR/*.png")
     shots.add_argument("dir", type=Path)
     return parser
@@ -165,14 +184,56 @@ def cmd_check(path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(path: Path, args: argparse.Namespace) -> int:
+    from core.db import open_db
+    from core.excel import apply, importer
+    from core.lock import DatabaseLock
+
+    mapping = dict(_header_field(item) for item in args.map)
+    with DatabaseLock(path):
+        db = open_db(path, create=False)
+        try:
+            plan = importer.prepare(
+                db,
+                args.kind,
+                args.file,
+                sheet=args.sheet,
+                mapping=mapping,
+                on_duplicate=args.on_duplicate,
+            )
+            print("\n".join(importer.summary(plan)))
+            if args.rejects and plan.count("reject"):
+                from core.excel.rejects import write_rejects
+
+                write_rejects(plan, args.rejects)
+            if not args.dry_run:
+                apply.apply(db, plan, strict=args.strict)
+                print(_("Imported."))
+            else:
+                print(_("Dry run: nothing was written."))
+        finally:
+            db.close()
+    return EXIT_OK
+
+
+def _header_field(item: str) -> tuple[str, str]:
+    header, separator, field = item.partition("=")
+    if not separator:
+        raise UserError(_("--map {item}: write it as «Header=field».").format(item=item))
+    return header.strip(), field.strip()
+
+
 def cmd_screenshots(path: Path, args: argparse.Namespace) -> int:
     from ui.screenshots import render_all
 
     if not path.is_file():
         raise UserError(_("{path}: no such database.").format(path=path))
     shots = render_all(path, args.dir, args.lang)
-    print(ngettext("{count} screen drawn in {path}.", "{count} screens drawn in {path}.",
-                   len(shots)).format(count=len(shots), path=args.dir))
+    print(
+        ngettext(
+            "{count} screen drawn in {path}.", "{count} screens drawn in {path}.", len(shots)
+        ).format(count=len(shots), path=args.dir)
+    )
     return EXIT_OK
 
 
@@ -189,6 +250,7 @@ COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "import": cmd_import,
     "screenshots": cmd_screenshots,
     None: cmd_app,
 }

@@ -8,6 +8,7 @@ translated later, at the moment they are shown.
 from __future__ import annotations
 
 import gettext
+from functools import cache
 
 from core import paths
 
@@ -59,6 +60,24 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     translation = _state["translation"]
     assert isinstance(translation, gettext.NullTranslations)
     return translation.ngettext(singular, plural, n)
+
+
+@cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, localedir=paths.locale_dir(), languages=[lang],
+                               fallback=True)
+
+
+def in_every_language(message: str) -> set[str]:
+    """A text in French, Dutch and English: to read back a label typed in any of them."""
+    found = {str(message)}
+    for lang in LANGUAGES:
+        catalogue = _catalogue(lang)
+        if isinstance(message, Msg):
+            found.add(catalogue.pgettext(message.context, str(message)))
+        else:
+            found.add(catalogue.gettext(message))
+    return found
 
 
 def N_(message: str) -> str:

@@ -420,6 +420,36 @@ def m0004_money_totals(db: Database) -> None:
     _set_version(db, 4)
 
 
+@migrations()
+def m0005_import_batches(db: Database) -> None:
+    """Each import is a batch that can be undone while its records are unchanged."""
+    _run_script(db, """
+    CREATE TABLE import_batches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sheet TEXT,
+        imported_at TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        skipped INTEGER NOT NULL,
+        rejected INTEGER NOT NULL,
+        undone_at TEXT
+    );
+    CREATE TABLE import_changes (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+        table_name TEXT NOT NULL,
+        record_id INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('created', 'updated')),
+        before_json TEXT,
+        stamp TEXT NOT NULL
+    );
+    CREATE INDEX import_changes_batch ON import_changes(batch_id);
+    """)
+    _set_version(db, 5)
+
+
 def rebuild_totals(db: Database) -> None:
     """Recompute every total from the transactions (after a bulk load)."""
     db.execute("DELETE FROM money_totals")

@@ -1,0 +1,138 @@
+"""Writing an import plan, all of it or none of it, and undoing a whole import later.
+
+Each import is a batch: what it created and, for an update, each record's
+values before. A batch can be undone while none of its records changed
+since and nothing else was attached to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from core import records
+from core.errors import UserError
+from core.excel.keys import NEW
+from core.i18n import _, ngettext
+from core.spec import SPECS, children_of
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from core.excel.plan import ImportPlan
+
+
+def apply(db: Database, plan: ImportPlan, *, strict: bool = False) -> int:
+    """Write every row that passed, in one transaction; returns the batch id."""
+    rejected = plan.count("reject")
+    if strict and rejected:
+        raise UserError(ngettext(
+            "{n} row was rejected; nothing was imported (--strict).",
+            "{n} rows were rejected; nothing was imported (--strict).", rejected).format(
+                n=rejected))
+    with db.atomic():
+        batch = int(db.execute(
+            "INSERT INTO import_batches (kind, file_name, sheet, imported_at, created, updated, "
+            "skipped, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [plan.kind, plan.path.name, plan.sheet, records.now(), plan.count("create"),
+             plan.count("update"), plan.count("skip"), rejected]).lastrowid or 0)
+        organisations = _create_organisations(db, plan, batch)
+        for row in plan.rows:
+            values = _linked(row.values, organisations)
+            if row.action == "create":
+                _note(db, batch, plan.table, records.create(db, plan.table, values), "created")
+            elif row.action == "update" and row.existing_id is not None:
+                _update(db, batch, plan.table, row.existing_id, values)
+    return batch
+
+
+def _create_organisations(db: Database, plan: ImportPlan, batch: int) -> dict[str, int]:
+    created = {}
+    for key, (name, country, kind) in plan.new_organisations.items():
+        org_id = records.create(db, "organisations", {"name": name, "country": country,
+                                                      "kind": kind})
+        _note(db, batch, "organisations", org_id, "created")
+        created[NEW + key] = org_id
+    return created
+
+
+def _linked(values: dict[str, Any], organisations: dict[str, int]) -> dict[str, Any]:
+    return {k: organisations.get(v, v) if isinstance(v, str) and v.startswith(NEW) else v
+            for k, v in values.items()}
+
+
+def _update(db: Database, batch: int, table: str, record_id: int,
+            values: dict[str, Any]) -> None:
+    """Fill the existing record with the file's non-empty values; keep what it was."""
+    before = records.get(db, table, record_id)
+    records.update(db, table, record_id, {k: v for k, v in values.items() if v not in
+                                          (None, "", [])})
+    _note(db, batch, table, record_id, "updated", json.dumps(before, default=str))
+
+
+def _fingerprint(db: Database, table: str, record_id: int) -> str | None:
+    """What the record holds now; a change of any field changes it (timestamps are too coarse)."""
+    row = db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id]).fetchone()
+    if row is None:
+        return None
+    return hashlib.sha1(json.dumps(list(row), default=str).encode()).hexdigest()
+
+
+def _note(db: Database, batch: int, table: str, record_id: int, action: str,
+          before: str | None = None) -> None:
+    stamp = _fingerprint(db, table, record_id)
+    db.execute("INSERT INTO import_changes (batch_id, table_name, record_id, action, "
+               "before_json, stamp) VALUES (?, ?, ?, ?, ?, ?)",
+               [batch, table, record_id, action, before, stamp])
+
+
+def batches(db: Database) -> list[dict[str, Any]]:
+    return list(db.query("SELECT * FROM import_batches ORDER BY id DESC"))
+
+
+def undo(db: Database, batch: int) -> None:
+    """Take a whole import back, or refuse with the reason and change nothing."""
+    with db.atomic():
+        changes = list(db.query("SELECT * FROM import_changes WHERE batch_id = ? "
+                                "ORDER BY id DESC", [batch]))
+        found = db.execute("SELECT undone_at FROM import_batches WHERE id = ?",
+                           [batch]).fetchone()
+        if found is None or found[0] is not None:
+            raise UserError(_("This import was already undone."))
+        # Records of the batch may point at each other: an updated contact at a new
+        # organisation; undone in reverse order, those links go first.
+        touched = {(c["table_name"], c["record_id"]) for c in changes}
+        for change in changes:
+            _check_unchanged(db, change, touched)
+        for change in changes:
+            _take_back(db, change)
+        db.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?",
+                   [records.now(), batch])
+
+
+def _check_unchanged(db: Database, change: dict[str, Any],
+                     touched: set[tuple[str, int]]) -> None:
+    table, record_id = change["table_name"], change["record_id"]
+    if _fingerprint(db, table, record_id) != change["stamp"]:
+        raise UserError(_("«{title}» was changed since the import; the import cannot be "
+                          "undone.").format(title=records.title(db, table, record_id)))
+    if change["action"] != "created":
+        return
+    for child, fld in children_of(table):
+        for (other,) in db.execute(f"SELECT id FROM {child} WHERE {fld.sql} = ?",
+                                   [record_id]):
+            if (child, other) not in touched:
+                raise UserError(_("«{title}» is used by records added since the import; the "
+                                  "import cannot be undone.").format(
+                                      title=records.title(db, table, record_id)))
+
+
+def _take_back(db: Database, change: dict[str, Any]) -> None:
+    table, record_id = change["table_name"], change["record_id"]
+    if change["action"] == "created":
+        db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
+        return
+    before = json.loads(change["before_json"])
+    values = {f.name: before.get(f.name) for f in SPECS[table].fields}
+    records.update(db, table, record_id, values)

@@ -1,0 +1,118 @@
+"""Turning one cell of a user's sheet into the value of a field, or a reason why not.
+
+Cells come as people type them: "20 000 €", "6 mars 2023", "Sénégal",
+"Recette", an Excel date. Each import field knows its parser; a cell that
+cannot be read raises ``CellError`` with a message the officer understands.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import cache
+
+from core import parse
+from core.errors import ValidationError
+from core.i18n import _, in_every_language
+from core.money import parse_rate
+from core.spec import SPECS
+
+
+class CellError(Exception):
+    """A cell that cannot be read, with the reason in the user's language."""
+
+
+DATE_FIELDS = {"start_date", "end_date", "date", "agreement_signed_date",
+               "agreement_expiry_date", "legal_basis_date", "due_date"}
+COUNTRY_FIELDS = {"country", "destination_country"}
+
+
+def text(value: object) -> str:
+    """A cell as text; a phone number read as 3225580812.0 comes back without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()[:10]
+    return str(value).strip()
+
+
+@cache
+def _choice_index(table: str, field: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, label in SPECS[table].field(field).choices.items():
+        for name in (key, key.replace("_", " "), *in_every_language(label)):
+            index.setdefault(parse.normalise_key(name), key)
+    return index
+
+
+def choice(table: str, field: str, value: object) -> str:
+    key = _choice_index(table, field).get(parse.normalise_key(text(value)))
+    if key is None:
+        raise CellError(_("«{value}» is not one of the expected values").format(value=value))
+    return key
+
+
+def sdgs(value: object) -> list[int]:
+    numbers = [int(n) for n in re.findall(r"\d+", text(value))]
+    if not numbers or any(not 1 <= n <= 17 for n in numbers):
+        raise CellError(_("«{value}» is not a list of SDGs from 1 to 17").format(value=value))
+    return numbers
+
+
+def _guarded(parser: object, value: object) -> object:
+    try:
+        return parser(value)  # type: ignore[operator]
+    except ValidationError as error:
+        raise CellError(str(error)) from None
+
+
+def convert(table: str, field: str, value: object) -> object:
+    """The field's value for a non-empty cell."""
+    if field in DATE_FIELDS:
+        return _guarded(parse.parse_date, value).isoformat()  # type: ignore[attr-defined]
+    if field in COUNTRY_FIELDS:
+        return _guarded(parse.parse_country, value)
+    if field in ("amount", "amount_eur"):
+        return _guarded(parse.parse_amount_currency, value)
+    if field == "rate":
+        return _guarded(parse_rate, value)
+    if field == "currency":
+        return _guarded(parse.parse_currency, value)
+    if field == "year":
+        return _year(value)
+    if field == "sdgs":
+        return sdgs(value)
+    if field in _choice_fields(table):
+        return choice(table, field, value)
+    return text(value)
+
+
+def _year(value: object) -> int:
+    if isinstance(value, datetime | date):
+        return value.year
+    found = re.fullmatch(r"\s*(\d{4})(?:\.0)?\s*", text(value))
+    if not found:
+        raise CellError(_("«{value}» is not a year").format(value=value))
+    return int(found.group(1))
+
+
+@cache
+def _choice_fields(table: str) -> frozenset[str]:
+    return frozenset(f.name for f in SPECS[table].fields if f.type == "choice")
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """First and last name from one cell; a surname in capitals is the last name.
+
+    "Awa Diatta" -> ("Awa", "Diatta"); "DIATTA Awa" -> ("Awa", "DIATTA").
+    """
+    words = full.split()
+    if len(words) < 2:
+        return "", full
+    capitals = [w for w in words if w.isupper() and len(w) > 1]
+    if capitals and len(capitals) < len(words):
+        return " ".join(w for w in words if w not in capitals), " ".join(capitals)
+    return words[0], " ".join(words[1:])
+
