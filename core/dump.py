@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core import money, records, search, settings
-from core.db import schema_version
+from core.db import SQLITE_HEADER, schema_version
 from core.errors import UserError, ValidationError
 from core.i18n import _
 from core.migrations import rebuild_totals
@@ -78,6 +78,7 @@ def dump_data(db: Database) -> dict[str, Any]:
 def dump(db: Database, out: Path) -> dict[str, int]:
     """Write the dump to ``out`` through a temporary file: a failure leaves nothing behind."""
     out = Path(out)
+    _refuse_database_target(db, out)
     if not out.parent.is_dir():
         raise UserError(
             _("{path}: the folder {folder} does not exist.").format(path=out, folder=out.parent)
@@ -109,16 +110,39 @@ def dump(db: Database, out: Path) -> dict[str, int]:
     return counts
 
 
+def _refuse_database_target(db: Database, out: Path) -> None:
+    """Never write a dump over the open database, its journal, or any other database."""
+    database = Path(db.conn.execute("PRAGMA database_list").fetchone()[2]).resolve()
+    target = out.resolve()
+    own = {database, Path(f"{database}-wal"), Path(f"{database}-shm"),
+           database.with_name(database.name + ".lock")}
+    if target in own or (target.is_file() and target.read_bytes()[:16] == SQLITE_HEADER):
+        raise UserError(_("{path}: this is a database; the dump would destroy it. Choose "
+                          "another file name, ending in .json.").format(path=out))
+    if target.is_dir():
+        raise UserError(_("{path} is a folder; give a file name, ending in .json.").format(
+            path=out))
+
+
 def read_dump(src: Path) -> dict[str, Any]:
     try:
         with Path(src).open(encoding="utf-8") as handle:
             data = json.load(handle)
     except FileNotFoundError:
         raise UserError(_("{path}: no such file.").format(path=src)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(
-            _("{path}: this is not an Ici & Là-bas dump ({error}).").format(path=src, error=error)
-        ) from error
+    except json.JSONDecodeError as error:
+        raise UserError(_("{path}: this is not an Ici & Là-bas dump (the JSON breaks at line "
+                          "{line}, column {column}).").format(
+                              path=src, line=error.lineno, column=error.colno)) from error
+    except UnicodeDecodeError as error:
+        raise UserError(_("{path}: this is not an Ici & Là-bas dump (it is not UTF-8 "
+                          "text).").format(path=src)) from error
+    except IsADirectoryError as error:
+        raise UserError(_("{path} is a folder; give a file name, ending in .json.").format(
+            path=src)) from error
+    except OSError as error:
+        raise UserError(_("{path}: cannot be read ({error}).").format(
+            path=src, error=error.strerror or error)) from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UserError(_("{path}: this is not an Ici & Là-bas dump.").format(path=src))
     return data

@@ -83,3 +83,16 @@ def test_bad_dump_leaves_no_database_behind(tmp_path: Path) -> None:
     target = tmp_path / "new.sqlite3"
     assert_one_clear_line(run_cli("--lang", "en", "--db", target, "load", bad), "contacts #1")
     assert not target.exists()
+
+
+def test_dump_never_overwrites_a_database(tmp_path: Path) -> None:
+    db, other = tmp_path / "ici.sqlite3", tmp_path / "other.sqlite3"
+    assert run_cli("--db", db, "demo").returncode == 0
+    assert run_cli("--db", other, "demo").returncode == 0
+    before = digest(db)
+    for target in (db, other, tmp_path):
+        result = run_cli("--lang", "en", "--db", db, "dump", target)
+        assert_one_clear_line(result, str(target))
+    assert digest(db) == before
+    assert run_cli("--db", db, "check").returncode == 0
+    assert run_cli("--db", other, "check").returncode == 0
