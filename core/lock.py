@@ -74,6 +74,8 @@ class DatabaseLock:
         _unlock(self._handle)
         self._handle.close()
         self._handle = None
+        if not self.db_path.exists():  # no database came of it: leave no clutter behind
+            self.path.unlink(missing_ok=True)
 
     @property
     def held(self) -> bool:

@@ -174,7 +174,8 @@ def _check_in_background(window: QWidget, ctx: Context) -> None:
 def _backup_if_due(window: object, ctx: Context) -> None:
     from ui.backup_dialog import backup_if_due
 
-    backup_if_due(window, ctx)  # type: ignore[arg-type]
+    refresh = getattr(window, "_update_status", None)  # the status bar says when
+    backup_if_due(window, ctx, on_done=lambda *_args: refresh() if refresh else None)  # type: ignore[arg-type]
 
 
 def backup_quietly(ctx: Context) -> None:

@@ -114,6 +114,7 @@ class ListPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self._table())
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.create_record)
 
     def _table(self) -> QTableView:
         self.view = QTableView()

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit(objectName="globalSearch", clearButtonEnabled=True)
         self.search_box.setPlaceholderText(_("Search everything (Ctrl+K)"))
         self.search_box.setMaximumWidth(420)
+        self.search_box.setMinimumWidth(280)  # the placeholder names its shortcut
         self.search_box.returnPressed.connect(self.run_search)
         self._search_timer = QTimer(self, singleShot=True, interval=300)
         self._search_timer.timeout.connect(self.run_search)
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self._action(file_menu, _("&Import a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
+        self._action(file_menu, _("I&mports…"), self.show_imports)
+        file_menu.addSeparator()
         self._action(file_menu, _("&Back up now"), self.backup_now, "Ctrl+S")
         self._action(file_menu, _("&Restore a backup…"), self.restore_backup)
         file_menu.addSeparator()
@@ -144,8 +148,10 @@ class MainWindow(QMainWindow):
         self._action(go_menu, _("&Search"), self.focus_search, "Ctrl+K")
         self._action(go_menu, _("Search"), self.focus_search, "Ctrl+F").setVisible(False)
         self._action(go_menu, _("&Back"), self.go_back, "Alt+Left")
+        self._action(go_menu, _("Back"), self._escape, "Escape").setVisible(False)
+        self._action(go_menu, _("Undo"), self.notification.undo, "Ctrl+Z").setVisible(False)
         help_menu = self.menuBar().addMenu(_("&Help"))
-        self._action(help_menu, _("&About Ici & Là-bas"), self.about)
+        self._action(help_menu, _("&About Ici && Là-bas"), self.about)
 
     def _action(self, menu: Any, text: str, slot: Callable[..., Any],
                 shortcut: Any = None) -> QAction:
@@ -229,6 +235,11 @@ class MainWindow(QMainWindow):
 
     # --- search ---------------------------------------------------------------
 
+    def _escape(self) -> None:
+        """Escape leaves a record page or the search results, as Back does."""
+        if self.current_key() in DETAIL_PAGES:
+            self.go_back()
+
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
@@ -241,8 +252,20 @@ class MainWindow(QMainWindow):
         page.search(text)  # type: ignore[attr-defined]
         if self.current_key() != "search":
             self.show_page("search")
+        if self.sender() is not self._search_timer:  # Enter: on to the results
+            page.tree.setFocus()  # type: ignore[attr-defined]
 
     # --- files, settings ----------------------------------------------------------
+
+    def import_spreadsheet(self) -> None:
+        from ui.import_wizard import open_wizard
+
+        open_wizard(self, self.ctx)
+
+    def show_imports(self) -> None:
+        from ui.imports_dialog import ImportsDialog
+
+        ImportsDialog(self.ctx, self).exec()
 
     def backup_now(self) -> None:
         from ui.backup_dialog import backup_now

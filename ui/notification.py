@@ -20,7 +20,7 @@ class NotificationBar(QFrame):
         super().__init__(objectName="notification")
         self.label = QLabel()
         self.undo_button = QPushButton(_("&Undo"))
-        self.undo_button.clicked.connect(self._undo)
+        self.undo_button.clicked.connect(self.undo)
         close = QPushButton("×", objectName="flat")
         close.setToolTip(_("Close"))
         close.clicked.connect(self.hide)
@@ -41,7 +41,10 @@ class NotificationBar(QFrame):
         self.show()
         self._timer.start()
 
-    def _undo(self) -> None:
+    def undo(self) -> None:
+        """Take back the last deletion or import shown in the bar (also Ctrl+Z)."""
+        if not self.isVisible() or self._undo_action is None:
+            return
         action, self._undo_action = self._undo_action, None
         self.hide()
         if action is not None:

@@ -91,4 +91,35 @@ def _dialogs(ctx: object, out_dir: Path) -> list[Path]:
     dialog.show()
     shots.append(_shot(dialog, out_dir, "30-mission-form"))
     dialog.close()
+    shots += _import_wizard(ctx, out_dir)
+    return shots
+
+
+SAMPLE_CSV = (
+    "Nom;Prénom;Courriel;Organisation;Pays;Fonction\n"
+    "Mbaye;Fatou;fatou.mbaye@thies.example;Ville de Thiès;Sénégal;Adjointe au maire\n"
+    "Ndour;Ibrahima;i.ndour@thies.example;Ville de Thiès;SN;Secrétaire municipal\n"
+    "Sow;Aminata;;Ville de Thiès;Atlantide;Animatrice\n"
+)
+
+
+def _import_wizard(ctx: object, out_dir: Path) -> list[Path]:
+    """The wizard on a small sample file: its column page, then its preview."""
+    import tempfile
+
+    from PySide6.QtWidgets import QWizard
+
+    from ui.import_wizard import ImportWizard
+
+    with tempfile.TemporaryDirectory() as folder:
+        sample = Path(folder) / "contacts-jumelage.csv"
+        sample.write_text(SAMPLE_CSV, encoding="utf-8")
+        wizard = ImportWizard(ctx, None, sample, "contacts")  # type: ignore[arg-type]
+        wizard.resize(900, 600)
+        wizard.show()
+        shots = []
+        for name in ("31-import-file", "32-import-columns", "33-import-preview"):
+            shots.append(_shot(wizard, out_dir, name))
+            wizard.button(QWizard.WizardButton.NextButton).click()
+        wizard.reject()
     return shots

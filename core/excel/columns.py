@@ -26,7 +26,7 @@ _COMMON = {
               "comments", "note"],
     "country": ["pays", "land", "country", "country code", "code pays", "landcode"],
     "email": ["courriel", "e-mail", "email", "mail", "adresse e-mail", "adresse mail",
-              "e-mailadres", "emailadres"],
+              "adresse électronique", "mél", "e-mailadres", "emailadres"],
     "phone": ["téléphone", "tel", "tél", "gsm", "portable", "mobile", "phone", "telefoon",
               "telefoonnummer", "phone number", "numéro de téléphone"],
 }

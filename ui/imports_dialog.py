@@ -1,0 +1,65 @@
+"""The imports made so far, with the way to undo one whose records were not changed since."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from core import fmt
+from core.excel import apply
+from core.i18n import _
+from ui.import_wizard import KIND_LABELS, undo_import
+
+if TYPE_CHECKING:
+    from ui.context import Context
+
+
+class ImportsDialog(QDialog):
+    def __init__(self, ctx: Context, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Imports"))
+        self.resize(760, 380)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([_("Date"), _("File"), _("Records"), _("Created"),
+                                              _("Updated"), _("Undone")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.undo_button = QPushButton(_("&Undo this import"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.batches: list[dict[str, Any]] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.batches = apply.batches(self.ctx.db)
+        self.table.setRowCount(len(self.batches))
+        for row, batch in enumerate(self.batches):
+            cells = [fmt.date(batch["imported_at"][:10]), batch["file_name"],
+                     _(KIND_LABELS.get(batch["kind"], batch["kind"])), str(batch["created"]),
+                     str(batch["updated"]),
+                     fmt.date(batch["undone_at"][:10]) if batch["undone_at"] else ""]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def undo_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and undo_import(self.ctx, self.batches[rows[0].row()]["id"], self):
+            self.refresh()
