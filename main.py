@@ -53,6 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--rejects", type=Path, metavar="OUT.xlsx", help="write the rejected rows with their reason"
     )
+    exp = commands.add_parser("export", help="write a workbook: a kind of record or council")
+    exp.add_argument(
+        "kind",
+        help="contacts, organisations, partnerships, missions, transactions, budget or council",
+    )
+    exp.add_argument("out", type=Path)
+    exp.add_argument(
+        "--year",
+        type=int,
+        help="only this year (transactions, budget, missions; required for council)",
+    )
     shots = commands.add_parser("screenshots", help="draw every main screen to DIR/*.png")
     shots.add_argument("dir", type=Path)
     return parser
@@ -216,6 +227,31 @@ def cmd_import(path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(path: Path, args: argparse.Namespace) -> int:
+    from core.db import open_db
+
+    db = open_db(path, create=False)
+    try:
+        if args.kind == "council":
+            from core.excel.council import export_council
+
+            if args.year is None:
+                raise UserError(_("export council needs --year YYYY."))
+            count = export_council(db, args.out, args.year)
+        else:
+            from core.excel.export import export_kind
+
+            count = export_kind(db, args.kind, args.out, year=args.year)
+    finally:
+        db.close()
+    print(
+        ngettext("{count} row written to {path}.", "{count} rows written to {path}.", count).format(
+            count=count, path=args.out
+        )
+    )
+    return EXIT_OK
+
+
 def _header_field(item: str) -> tuple[str, str]:
     header, separator, field = item.partition("=")
     if not separator:
@@ -251,6 +287,7 @@ COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "import": cmd_import,
+    "export": cmd_export,
     "screenshots": cmd_screenshots,
     None: cmd_app,
 }

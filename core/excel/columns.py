@@ -8,6 +8,8 @@ The user corrects a match with ``--map "Header=field"`` or in the wizard.
 
 from __future__ import annotations
 
+from functools import cache
+
 from core.parse import normalise_key
 
 # Import kinds (as the command line names them) and the table each fills.
@@ -44,6 +46,8 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
         "role": ["fonction", "rôle", "titre", "qualité", "functie", "rol", "role", "title",
                  "job title", "position"],
         "languages": ["langues", "langue", "talen", "taal", "languages", "language"],
+        "legal_basis": ["base légale", "rechtsgrond", "legal basis"],
+        "legal_basis_date": ["date de la base légale", "legal basis date"],
         **{k: v for k, v in _COMMON.items()},
     },
     "organisations": {
@@ -150,11 +154,23 @@ def fields(kind: str) -> list[str]:
     return list(SYNONYMS[kind])
 
 
+# Export column keys that the import calls otherwise.
+_EXPORT_ALIASES = {"partner_organisation": "partner", "funder_organisation": "funder"}
+
+
+@cache
 def _index(kind: str) -> dict[str, str]:
+    """Normalised header -> field: the synonyms, then every header our own export writes."""
+    from core.excel.exportcolumns import known_headers
+
     index: dict[str, str] = {}
     for field, names in SYNONYMS[kind].items():
         for name in [field, field.replace("_", " "), *names]:
             index.setdefault(normalise_key(name), field)
+    for header, key in known_headers(KINDS[kind]).items():
+        field = _EXPORT_ALIASES.get(key, key)
+        if field in SYNONYMS[kind]:  # what goes out comes back in
+            index.setdefault(header, field)
     return index
 
 
