@@ -130,3 +130,40 @@ def test_cli_import_writes_rejects_and_strict_writes_nothing(tmp_path: Path) -> 
 
     rows = list(load_workbook(tmp_path / "rejects.xlsx").active.iter_rows(values_only=True))
     assert rows[0][:2] == ("Row", "Reason") and rows[1][0] == 3 and "Atlantide" in rows[1][1]
+
+
+def bad_files(folder: Path) -> dict[str, Path]:
+    import zipfile
+
+    files = {"pdf": folder / "budget.xlsx", "empty": folder / "vide.xlsx",
+             "encrypted": folder / "protege.xlsx", "bomb": folder / "bombe.xlsx",
+             "noheader": folder / "sans-entete.csv", "nodata": folder / "sans-donnees.csv"}
+    files["pdf"].write_bytes(b"%PDF-1.7\n" + b"x" * 500)
+    files["empty"].write_bytes(b"")
+    files["encrypted"].write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+                                   + "EncryptionInfo".encode("utf-16-le") + b"\0" * 600)
+    with zipfile.ZipFile(files["bomb"], "w", zipfile.ZIP_DEFLATED) as bomb:
+        with bomb.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            for _ in range(300):
+                member.write(b"\0" * 2**20)
+        bomb.writestr("xl/workbook.xml", "<workbook/>")
+    files["noheader"].write_text("a;b;c\n1;2;3\n", encoding="utf-8")
+    files["nodata"].write_text("Nom;Prénom;Pays\n;;\nTotal;;\n", encoding="utf-8")
+    return files
+
+
+def test_bad_files_get_one_line_fast_and_leave_the_database_as_it_was(tmp_path: Path) -> None:
+    import hashlib
+    import time
+
+    db = tmp_path / "ici.sqlite3"
+    assert run_cli("--db", db, "demo").returncode == 0
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for name, path in bad_files(tmp_path).items():
+        started = time.monotonic()
+        result = run_cli("--lang", "en", "--db", db, "import", "contacts", path)
+        assert time.monotonic() - started < 20, name
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode != 0 and len(lines) == 1, (name, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == before, name
