@@ -7,6 +7,7 @@ window stutter between keystrokes.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
@@ -14,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +32,7 @@ from core.i18n import _, ngettext
 from core.listing import LISTINGS
 from core.spec import SPECS
 from ui.table_model import ListingModel
+from ui.worker import run_job
 
 if TYPE_CHECKING:
     from ui.context import Context
@@ -94,12 +97,17 @@ class ListPage(QWidget):
         self.new_button.clicked.connect(self.create_record)
         self.delete_button = QPushButton(_("&Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button = QPushButton(_("E&xport…"))
+        self.export_button.setToolTip(_("Save the list as shown (search, filters, order) "
+                                        "in an Excel workbook"))
+        self.export_button.clicked.connect(self.export_shown)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search)
         self.filter_boxes = self._filter_boxes()
@@ -289,6 +297,32 @@ class ListPage(QWidget):
         record_id = self.selected_id()
         if record_id is not None:
             confirm_delete(self, self.ctx, self.table, record_id)
+
+    def export_shown(self, out: str | None = None) -> None:
+        """The list as shown, to a workbook; written in a worker with its own connection."""
+        if out is None:
+            out, _filter = QFileDialog.getSaveFileName(
+                self, _("Export the list"), f"{self.table}.xlsx", _("Excel workbook (*.xlsx)"))
+        if not out:
+            return
+        target = Path(out if out.endswith(".xlsx") else f"{out}.xlsx")
+        path, search, filters = self.ctx.db_path, self.model.search, self.filters()
+        order = self.model.order
+
+        def write(progress: Any, cancelled: Any) -> int:
+            from core.db import open_db
+            from core.excel.export import export_listing
+
+            db = open_db(path, verify=False)
+            try:
+                return export_listing(db, self.table, target, search, filters, order,
+                                      progress=progress, cancelled=cancelled)
+            finally:
+                db.close()
+
+        run_job(self, _("Exporting…"), write, on_done=lambda count: self.ctx.events.notify.emit(
+            ngettext("{n} row saved in {path}.", "{n} rows saved in {path}.", count).format(
+                n=count, path=target), None))
 
     def select(self, record_id: int) -> None:
         row = self.model.row_of(record_id)

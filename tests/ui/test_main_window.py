@@ -146,3 +146,23 @@ def test_plan_a_mission_with_participants_from_the_partnership_page(qtbot: Any,
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     [person] = missions.participants(ctx.db, planned["id"])
     assert (person["name"], person["category"]) == ("Technicien du service des eaux", "staff")
+
+
+def test_export_what_the_list_shows(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
+    from openpyxl import load_workbook
+
+    from ui.worker import wait_for_jobs
+
+    main = window(qtbot, ctx)
+    qtbot.keyClick(main, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    page = main.pages["transactions"]
+    qtbot.keyClicks(page.search, "billets")
+    qtbot.waitUntil(lambda: page.model.total == records.count(ctx.db, "transactions",
+                                                              search="billets"))
+    out = tmp_path / "billets.xlsx"
+    page.export_shown(str(out))
+    wait_for_jobs()
+    qtbot.waitUntil(out.exists)
+    rows = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
+    body = [r for r in rows[1:] if r[0] is not None and not str(r[0]).startswith("Total")]
+    assert len(body) == page.model.total
