@@ -413,6 +413,42 @@ def create(db: Database, table: str, values: Record) -> int:
     return int(cursor.lastrowid or row.get("id", 0))
 
 
+def create_many(db: Database, table: str, values: list[Record]) -> list[int]:
+    """Insert many records as ``create`` would, in one statement; returns their ids."""
+    if not values:
+        return []
+    spec = spec_of(table)
+    stamp = now()
+    rows = [to_row(spec, v) for v in values]
+    with db.atomic():
+        _check_parents_once(db, spec, rows)
+        for row in rows:
+            _inherit_budget_line(db, spec, row)
+        first = int(db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+        columns = ["id", "created_at", "updated_at", *rows[0]]
+        db.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [[first + n, stamp, stamp, *row.values()] for n, row in enumerate(rows)],
+        )
+    return list(range(first, first + len(rows)))
+
+
+def _check_parents_once(db: Database, spec: Spec, rows: list[Record]) -> None:
+    """``_check_parents`` for many rows: each distinct parent is looked up once."""
+    for f in spec.parents:
+        wanted = {row[f.sql] for row in rows if row[f.sql] is not None}
+        if not wanted:
+            continue
+        live = {r[0] for r in db.execute(
+            f"SELECT id FROM {f.ref} WHERE deleted_at IS NULL AND id IN "
+            "(SELECT value FROM json_each(?))", [json.dumps(sorted(wanted))])}
+        for missing in sorted(wanted - live):
+            raise ValidationError(
+                _("{field}: number {id} does not exist.").format(field=_(f.label), id=missing),
+                f.name,
+            )
+
+
 def update(db: Database, table: str, record_id: int, values: Record) -> None:
     """Change some fields; the others keep their values."""
     spec = spec_of(table)

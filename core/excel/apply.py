@@ -38,13 +38,25 @@ def apply(db: Database, plan: ImportPlan, *, strict: bool = False) -> int:
             [plan.kind, plan.path.name, plan.sheet, records.now(), plan.count("create"),
              plan.count("update"), plan.count("skip"), rejected]).lastrowid or 0)
         organisations = _create_organisations(db, plan, batch)
+        new = [_linked(row.values, organisations) for row in plan.rows if row.action == "create"]
+        _note_created(db, batch, plan.table, records.create_many(db, plan.table, new))
         for row in plan.rows:
-            values = _linked(row.values, organisations)
-            if row.action == "create":
-                _note(db, batch, plan.table, records.create(db, plan.table, values), "created")
-            elif row.action == "update" and row.existing_id is not None:
-                _update(db, batch, plan.table, row.existing_id, values)
+            if row.action == "update" and row.existing_id is not None:
+                _update(db, batch, plan.table, row.existing_id,
+                        _linked(row.values, organisations))
     return batch
+
+
+def _note_created(db: Database, batch: int, table: str, ids: list[int]) -> None:
+    """Remember the new records with what they hold, read back in one query."""
+    if not ids:
+        return
+    cursor = db.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id",
+                        [ids[0], ids[-1]])
+    db.conn.executemany(
+        "INSERT INTO import_changes (batch_id, table_name, record_id, action, stamp) "
+        "VALUES (?, ?, ?, 'created', ?)",
+        [(batch, table, row[0], _digest(row)) for row in cursor])
 
 
 def _create_organisations(db: Database, plan: ImportPlan, batch: int) -> dict[str, int]:
@@ -74,8 +86,10 @@ def _update(db: Database, batch: int, table: str, record_id: int,
 def _fingerprint(db: Database, table: str, record_id: int) -> str | None:
     """What the record holds now; a change of any field changes it (timestamps are too coarse)."""
     row = db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id]).fetchone()
-    if row is None:
-        return None
+    return None if row is None else _digest(row)
+
+
+def _digest(row: Any) -> str:
     return hashlib.sha1(json.dumps(list(row), default=str).encode()).hexdigest()
 
 

@@ -1,0 +1,142 @@
+"""Spreadsheet benchmark: import and export of 10 000 and 100 000 transactions.
+
+Each figure is our median time and its ratio to the bare libraries doing the
+same work in the same run:
+- import: python-calamine reading the same .xlsx + sqlite3 executemany of the
+  same rows (already as numbers and ISO dates) into the same schema;
+- export: openpyxl write-only writing the same cells, without formats.
+
+Usage: python bench/bench_excel.py [--rows 10000 100000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core import records  # noqa: E402
+from core.db import open_db  # noqa: E402
+from core.excel import apply, importer  # noqa: E402
+from core.excel.export import export_kind  # noqa: E402
+
+HEADERS = ["Date", "Partenariat", "Libellé", "Montant", "Devise", "Référence"]
+PARTNERSHIPS = ["Anderlecht – Marsassoum", "Brasschaat – Tarija", "Herent – Nimlaha'kok"]
+
+
+def timed(work: Callable[[], Any], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def report(name: str, ours: float, bare: float) -> None:
+    print(f"{name:<40} {ours * 1000:>10.0f} ms {bare * 1000:>10.0f} ms {ours / bare:>6.2f}x",
+          flush=True)
+
+
+def sheet(path: Path, rows: int) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Opérations")
+    ws.append(HEADERS)
+    start = date(2024, 1, 1)
+    for n in range(rows):
+        ws.append([start + timedelta(days=n % 700), PARTNERSHIPS[n % 3],
+                   f"Facture {n} – billets et hébergement", 100 + (n % 5000) / 100,
+                   "EUR", f"F-{n}"])
+    book.save(path)
+    return path
+
+
+def fresh_db(path: Path) -> Any:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = open_db(path)
+    org = records.create(db, "organisations", {"name": "Partenaire"})
+    for name in PARTNERSHIPS:
+        records.create(db, "partnerships", {"name": name, "partner_organisation_id": org})
+    return db
+
+
+def ours_import(xlsx: Path, db_path: Path) -> None:
+    db = fresh_db(db_path)
+    apply.apply(db, importer.prepare(db, "transactions", xlsx))
+    db.close()
+
+
+def bare_import(xlsx: Path, db_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    fresh_db(db_path).close()
+    rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()[1:]
+    ids = {name: n + 1 for n, name in enumerate(PARTNERSHIPS)}
+    stamp = "2026-01-01T00:00:00Z"
+    values = [(stamp, stamp, r[0].isoformat(), ids[r[1]], "expense", r[2],
+               round(r[3] * 100), "EUR", round(r[3] * 100), r[5]) for r in rows]
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.executemany(
+            "INSERT INTO transactions (created_at, updated_at, date, partnership_id, kind, "
+            "label, amount_cents, currency, amount_eur_cents, reference) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    conn.close()
+
+
+def bare_export(db_path: Path, out: Path) -> None:
+    from openpyxl import Workbook
+
+    conn = sqlite3.connect(db_path)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Opérations")
+    cursor = conn.execute("SELECT * FROM transactions WHERE deleted_at IS NULL ORDER BY id")
+    ws.append([d[0] for d in cursor.description])
+    for row in cursor:
+        ws.append(list(row))
+    book.save(out)
+    conn.close()
+
+
+def ours_export(db_path: Path, out: Path) -> None:
+    db = open_db(db_path, verify=False)
+    export_kind(db, "transactions", out)
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="ici-bench-excel-"))
+    try:
+        print(f"{'':<40} {'ours (median)':>13} {'bare':>13} {'ratio':>7}")
+        for rows in args.rows:
+            xlsx = sheet(work / f"tx-{rows}.xlsx", rows)
+            report(f"import {rows} transactions (.xlsx)",
+                   timed(lambda x=xlsx: ours_import(x, work / "ours.sqlite3"), args.runs),
+                   timed(lambda x=xlsx: bare_import(x, work / "bare.sqlite3"), args.runs))
+            report(f"export {rows} transactions",
+                   timed(lambda: ours_export(work / "ours.sqlite3", work / "o.xlsx"), args.runs),
+                   timed(lambda: bare_export(work / "ours.sqlite3", work / "b.xlsx"), args.runs))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
