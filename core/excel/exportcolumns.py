@@ -36,15 +36,6 @@ from core.spec import SPECS, Field
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# Export and import KIND -> table.
-KINDS: dict[str, str] = {
-    "contacts": "contacts",
-    "organisations": "organisations",
-    "partnerships": "partnerships",
-    "missions": "missions",
-    "transactions": "transactions",
-    "budget": "budget_lines",
-}
 # Sheet titles (N_ texts) of each table.
 PLURALS: dict[str, str] = {
     "contacts": N_("Contacts"),
