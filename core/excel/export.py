@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from core import listing, settings
 from core.errors import UserError
-from core.excel.exportcolumns import KINDS, PLURALS, converter, kind_columns
+from core.excel.columns import KINDS
+from core.excel.exportcolumns import PLURALS, converter, kind_columns
 from core.excel.exportsheet import Cancelled, Column, Progress, Table, write_table
 from core.excel.write import Book, Money
 from core.i18n import _

@@ -22,9 +22,10 @@ from sqlite_utils import Database
 from core import demo, dump, finance, fmt, listing
 from core.db import open_db
 from core.errors import UserError
+from core.excel.columns import KINDS
 from core.excel.council import export_council
 from core.excel.export import export_kind, export_listing
-from core.excel.exportcolumns import KINDS, import_columns, kind_columns, known_headers
+from core.excel.exportcolumns import import_columns, kind_columns, known_headers
 from core.excel.exportsheet import Column, Table, write_table
 from core.excel.templates import write_template
 from core.excel.write import (
