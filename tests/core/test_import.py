@@ -156,3 +156,22 @@ def test_budget_lines_with_year_funder_and_kind_from_category(db) -> None:
     assert lines["grant"]["amount"] == Decimal("20000.00")
     funder = records.get(db, "organisations", lines["grant"]["funder_organisation_id"])
     assert (funder["name"], funder["kind"]) == ("Union européenne", "funder")
+
+
+@pytest.mark.parametrize("headers", [
+    ["Naam", "Voornaam", "E-mail", "Organisatie", "Land", "Functie", "GSM"],
+    ["Last name", "First name", "Email", "Organization", "Country", "Role", "Phone"],
+])
+def test_dutch_and_english_headers(db, headers) -> None:
+    rows = [headers,
+            ["Peeters", "Jan", "jan@herent.example", "Gemeente Herent", "België", "Schepen",
+             "+32 16 85 30 00"],
+            ["Quispe", "Lucía", "lucia@tarija.example", "Municipalidad de Tarija", "Bolivia",
+             "Directora", 59146640000.0]]
+    plan = plan_of(db, "contacts", rows)
+    assert [r.action for r in plan.rows] == ["create", "create"]
+    apply.apply(db, plan)
+    people = {c["last_name"]: c for c in records.list_records(db, "contacts")}
+    assert (people["Peeters"]["country"], people["Peeters"]["role"]) == ("BE", "Schepen")
+    assert people["Quispe"]["phone"] == "59146640000"  # a number cell, not "5.9e10"
+    assert people["Quispe"]["email"] == "lucia@tarija.example"
