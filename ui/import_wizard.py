@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -80,13 +81,33 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
 
     def make_plan(self, mapping: dict[str, str] | None = None) -> bool:
-        """Read the file and plan the import; a problem is shown and keeps the user here."""
-        try:
-            self.plan = importer.prepare(self.ctx.db, self.file_page.kind(),
-                                         self.file_page.path(), mapping=mapping)
-        except Exception as error:  # a UserError, or a file that defeats the reader
-            QMessageBox.warning(self, _("Import a spreadsheet"), str(error))
+        """Read and plan in a worker (progress, cancel); a problem is shown, the user stays."""
+        path, kind, db_path = self.file_page.path(), self.file_page.kind(), self.ctx.db_path
+        outcome: dict[str, Any] = {}
+        loop = QEventLoop(self)
+
+        def work(progress: Any, cancelled: Any) -> ImportPlan:
+            from core.db import open_db
+
+            db = open_db(db_path, verify=False)  # the worker's own connection
+            try:
+                return importer.prepare(db, kind, path, mapping=mapping, progress=progress,
+                                        cancelled=cancelled)
+            finally:
+                db.close()
+
+        def finished(key: str, value: Any) -> None:
+            outcome[key] = value
+            loop.quit()
+
+        run_job(self, _("Reading the file…"), work,
+                on_done=lambda plan: finished("plan", plan),
+                on_failed=lambda message: finished("error", message))
+        loop.exec()  # the window keeps painting while the file is read
+        if "error" in outcome:
+            QMessageBox.warning(self, _("Import a spreadsheet"), outcome["error"])
             return False
+        self.plan = outcome["plan"]
         return True
 
     def accept(self) -> None:
