@@ -38,6 +38,7 @@ class Lookups:
         self.seen: set[tuple[Any, ...]] = set()
         self._organisations: dict[str, list[tuple[int, str | None]]] | None = None
         self._partnerships: dict[str, int] | None = None
+        self._table_empty: bool | None = None
 
     # --- linked records -----------------------------------------------------
 
@@ -149,6 +150,11 @@ class Lookups:
         return int(row[0]) if row else None
 
     def _existing(self, values: dict[str, Any]) -> int | None:
+        from core.excel.columns import KINDS
         from core.excel.existing import find_existing
 
-        return find_existing(self, values)
+        if self._table_empty is None:  # a first import: nothing in the database to repeat
+            self._table_empty = self.db.execute(
+                f"SELECT 1 FROM {KINDS[self.kind]} WHERE deleted_at IS NULL LIMIT 1"
+            ).fetchone() is None
+        return None if self._table_empty else find_existing(self, values)

@@ -91,7 +91,11 @@ def _skippable(row: list[Any], header: list[Any]) -> bool:
     texts = [cells.text(c) for c in row]
     if not any(texts):
         return True
-    if [normalise_key(t) for t in texts] == [normalise_key(cells.text(h)) for h in header]:
+    header_texts = [cells.text(h) for h in header]
+    first_matches = normalise_key(texts[0]) == normalise_key(header_texts[0] if header_texts
+                                                               else "")
+    if first_matches and [normalise_key(t) for t in texts] == [
+            normalise_key(h) for h in header_texts]:
         return True  # the header repeated on a new page
     first = next(t for t in texts if t)
     return normalise_key(first).startswith(TOTAL_WORDS)
