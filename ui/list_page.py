@@ -121,6 +121,10 @@ class ListPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self._table())
+        self.empty_hint = QLabel(objectName="emptyHint", wordWrap=True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint, 1)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
         QShortcut(QKeySequence("Ctrl+N"), self, self.create_record)
 
@@ -266,6 +270,19 @@ class ListPage(QWidget):
         singular, plural = COUNT_TEXTS[self.table]
         text = ngettext(singular, plural, self.model.total).format(n=fmt.number(self.model.total))
         self.count_label.setText(text)
+        self._show_empty_hint()
+
+    def _show_empty_hint(self) -> None:
+        """An empty list says what to do, rather than showing a blank table."""
+        empty = self.model.total == 0
+        if empty and (self.model.search or self.filters()):
+            hint = _("Nothing matches this search or these filters.")
+        else:
+            hint = _("Nothing here yet. Add a record with «New» (Ctrl+N), or import a "
+                     "spreadsheet from the File menu (Ctrl+I).")
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(empty)
+        self.view.setVisible(not empty)
 
     def _on_changed(self, table: str) -> None:
         self._stale = True

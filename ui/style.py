@@ -30,6 +30,7 @@ QPushButton#primary {{
 }}
 QPushButton#primary:hover {{ background: #174b6e; }}
 QPushButton#flat {{ border: none; background: transparent; font-size: 13pt; padding: 0 6px; }}
+QLabel#emptyHint {{ color: #5b6875; font-size: 11pt; padding: 40px; }}
 QFrame#notification {{ background: #fff4d6; border-bottom: 1px solid #e8d49a; }}
 QTableView {{ border: 1px solid #dde2e8; gridline-color: #eef1f4; }}
 QTableView::item {{ padding: 0 6px; }}
