@@ -18,11 +18,9 @@ import argparse
 import json
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -32,26 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import network  # noqa: E402
+from bench.timing import median_time, report  # noqa: E402
 from core import backup, dashboard, dump, finance, records, search  # noqa: E402
 from core.db import open_db  # noqa: E402
 from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER  # noqa: E402
-
-RESULTS: list[tuple[str, float, float]] = []
-
-
-def median_time(work: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def report(name: str, ours: float, bare: float) -> None:
-    RESULTS.append((name, ours, bare))
-    print(f"{name:<42} {ours * 1000:>10.1f} ms {bare * 1000:>10.1f} ms {ours / bare:>7.2f}x",
-          flush=True)
 
 
 def fresh(path: Path) -> Path:

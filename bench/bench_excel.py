@@ -14,11 +14,8 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_time, report  # noqa: E402
 from core import records  # noqa: E402
 from core.db import open_db  # noqa: E402
 from core.excel import apply, importer  # noqa: E402
@@ -35,18 +33,8 @@ HEADERS = ["Date", "Partenariat", "Libellé", "Montant", "Devise", "Référence"
 PARTNERSHIPS = ["Anderlecht – Marsassoum", "Brasschaat – Tarija", "Herent – Nimlaha'kok"]
 
 
-def timed(work: Callable[[], Any], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
-def report(name: str, ours: float, bare: float) -> None:
-    print(f"{name:<40} {ours * 1000:>10.0f} ms {bare * 1000:>10.0f} ms {ours / bare:>6.2f}x",
-          flush=True)
 
 
 def sheet(path: Path, rows: int) -> Path:
@@ -129,11 +117,12 @@ def main() -> None:
         for rows in args.rows:
             xlsx = sheet(work / f"tx-{rows}.xlsx", rows)
             report(f"import {rows} transactions (.xlsx)",
-                   timed(lambda x=xlsx: ours_import(x, work / "ours.sqlite3"), args.runs),
-                   timed(lambda x=xlsx: bare_import(x, work / "bare.sqlite3"), args.runs))
+                   median_time(lambda x=xlsx: ours_import(x, work / "ours.sqlite3"), args.runs),
+                   median_time(lambda x=xlsx: bare_import(x, work / "bare.sqlite3"), args.runs))
+            db = work / "ours.sqlite3"
             report(f"export {rows} transactions",
-                   timed(lambda: ours_export(work / "ours.sqlite3", work / "o.xlsx"), args.runs),
-                   timed(lambda: bare_export(work / "ours.sqlite3", work / "b.xlsx"), args.runs))
+                   median_time(lambda d=db: ours_export(d, work / "o.xlsx"), args.runs),
+                   median_time(lambda d=db: bare_export(d, work / "b.xlsx"), args.runs))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

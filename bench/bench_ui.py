@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
+from bench.timing import median_time, report  # noqa: E402
 from ui.app import application, make_context  # noqa: E402
 
 LISTS = ("partnerships", "organisations", "contacts", "missions", "budget_lines",
@@ -64,13 +65,6 @@ class BareModel(QAbstractTableModel):
         return None
 
 
-def timed(work: Callable[[], Any], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def painted(view: QTableView) -> None:
@@ -78,13 +72,8 @@ def painted(view: QTableView) -> None:
     view.viewport().repaint()
 
 
-RESULTS: list[tuple[str, float, float]] = []
 
 
-def report(name: str, ours: float, bare: float) -> None:
-    RESULTS.append((name, ours, bare))
-    print(f"{name:<44} {ours * 1000:>9.1f} ms {bare * 1000:>9.1f} ms {ours / bare:>6.2f}x",
-          flush=True)
 
 
 def captured_statements(ctx: Any, call: Callable[[], Any]) -> list[str]:
@@ -116,20 +105,20 @@ def bench_lists(window: Any, ctx: Any, conn: sqlite3.Connection, runs: int) -> N
         page = window.show_page(table)
         painted(page.view)
         statements = captured_statements(ctx, page.model.reload)
-        bare = timed(bare_view(conn, statements), runs)
-        report(f"open list: {table}", timed(lambda p=page: (p.model.reload(), p._show_count(),
+        bare = median_time(bare_view(conn, statements), runs)
+        report(f"open list: {table}", median_time(lambda p=page: (p.model.reload(), p._show_count(),
                                                            painted(p.view)), runs), bare)
     for table, text in (("contacts", "awa ndiaye"), ("transactions", "facture 12345")):
         page = window.show_page(table)
         statements = captured_statements(ctx, lambda p=page, t=text: p.model.set_query(t))
-        bare = timed(bare_view(conn, statements), runs)
+        bare = median_time(bare_view(conn, statements), runs)
 
         def typed(p: Any = page, t: str = text) -> None:
             p.search.setText(t)
             p.apply_query()
             painted(p.view)
 
-        report(f"type in the filter: {table} '{text}'", timed(typed, runs), bare)
+        report(f"type in the filter: {table} '{text}'", median_time(typed, runs), bare)
         page.search.setText("")
         page.apply_query()
     for table, key in (("contacts", "email"), ("transactions", "amount_eur"),
@@ -138,9 +127,9 @@ def bench_lists(window: Any, ctx: Any, conn: sqlite3.Connection, runs: int) -> N
         column = next(i for i, c in enumerate(page.model.columns) if c.key == key)
         statements = captured_statements(
             ctx, lambda p=page, c=column: p.model.sort(c, Qt.SortOrder.DescendingOrder))
-        bare = timed(bare_view(conn, statements), runs)
+        bare = median_time(bare_view(conn, statements), runs)
         report(f"sort: {table} by {key}",
-               timed(lambda p=page, c=column: (p.model.sort(c, Qt.SortOrder.DescendingOrder),
+               median_time(lambda p=page, c=column: (p.model.sort(c, Qt.SortOrder.DescendingOrder),
                                                 painted(p.view)), runs), bare)
 
 
@@ -167,7 +156,7 @@ def bench_open(db_path: Path, runs: int) -> tuple[Any, Any]:
     conn = sqlite3.connect(db_path)
     statements = ["SELECT id, name, status FROM partnerships WHERE deleted_at IS NULL"]
     report("open the app (window + dashboard painted)", statistics.median(samples),
-           timed(bare_view(conn, statements), runs))
+           median_time(bare_view(conn, statements), runs))
     conn.close()
     return last
 
