@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 from core import fmt
 from core import spec as S
 from core.i18n import N_, _
-from core.migrations import SEARCH_CODES
 from core.money import from_cents
-from core.records import fts_query
+from core.search import fts_query, matching
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -287,14 +286,11 @@ def _where(listing: Listing, search: str | None, filters: dict[str, Any]) -> tup
             continue
         clauses.append(known[key].sql)
         params += known[key].params(value)
-    query = fts_query(search or "")
-    if query and listing.table in SEARCH_CODES:
-        clauses.append(
-            "t.id IN (SELECT rowid / 16 FROM search_index WHERE search_index "
-            f"MATCH ? AND rowid % 16 = {SEARCH_CODES[listing.table]})"
-        )
-        params.append(query)
-    elif query:
+    indexed = matching(listing.table, "t.id", search)
+    if indexed is not None:
+        clauses.append(indexed[0])
+        params += indexed[1]
+    elif fts_query(search or ""):
         for word in (search or "").split():
             clauses.append("(" + " OR ".join(f"{c} LIKE ?" for c in listing.like_search) + ")")
             params += [f"%{word}%"] * len(listing.like_search)

@@ -15,9 +15,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from core import money
+from core import search as search_module
 from core.errors import NotFound, ValidationError
 from core.i18n import _
-from core.migrations import SEARCH_CODES
 from core.spec import (
     CATEGORIES,
     COMMON_FIELDS,
@@ -284,13 +284,6 @@ def get(db: Database, table: str, record_id: int, *, deleted: bool = False) -> R
     return from_row(spec, rows[0])
 
 
-def fts_query(text: str) -> str | None:
-    """Each word the user typed as a prefix, all of them required."""
-    words = [w.replace('"', "") for w in text.split()]
-    words = [w for w in words if w]
-    return " ".join(f'"{w}"*' for w in words) or None
-
-
 def _where(spec: Spec, filters: Record | None, search: str | None) -> tuple[str, list[Any]]:
     clauses, params = ["deleted_at IS NULL"], []
     for name, value in (filters or {}).items():
@@ -300,14 +293,11 @@ def _where(spec: Spec, filters: Record | None, search: str | None) -> tuple[str,
         else:
             clauses.append(f"{column} = ?")
             params.append(value)
-    query = fts_query(search or "")
-    if query and spec.table in SEARCH_CODES:
-        clauses.append(
-            "id IN (SELECT rowid / 16 FROM search_index WHERE search_index MATCH ? "
-            f"AND rowid % 16 = {SEARCH_CODES[spec.table]})"
-        )
-        params.append(query)
-    elif query:
+    indexed = search_module.matching(spec.table, "id", search)
+    if indexed is not None:
+        clauses.append(indexed[0])
+        params += indexed[1]
+    elif search_module.fts_query(search or ""):
         texts = [f.sql for f in spec.fields if f.type == "text"]
         for word in (search or "").split():
             clauses.append("(" + " OR ".join(f"{c} LIKE ?" for c in texts) + ")")

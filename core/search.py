@@ -1,4 +1,4 @@
-"""The global search: one FTS5 index over every kind of record but money lines.
+"""The search: one FTS5 index over every kind of record but budget lines and links.
 
 Triggers keep the index in step with each write; a bulk load drops them and
 fills the index in one statement instead (``reindex``), which is several
@@ -10,12 +10,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.migrations import SEARCH_CODES, search_expressions
-from core.records import fts_query
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Row = dict[str, Any]
+
+
+def fts_query(text: str) -> str | None:
+    """Each word the user typed as a prefix, all of them required."""
+    words = [w.replace('"', "") for w in text.split()]
+    words = [w for w in words if w]
+    return " ".join(f'"{w}"*' for w in words) or None
+
+
+def matching(table: str, id_column: str, text: str | None) -> tuple[str, list[Any]] | None:
+    """``id_column IN (…)`` for the records of ``table`` whose text matches every word.
+
+    None when nothing was typed or ``table`` is not in the index (then the
+    caller searches its columns with LIKE). Lists and records share it.
+    """
+    query = fts_query(text or "")
+    if query is None or table not in SEARCH_CODES:
+        return None
+    return (f"{id_column} IN (SELECT rowid / 16 FROM search_index WHERE search_index "
+            f"MATCH ? AND rowid % 16 = {SEARCH_CODES[table]})", [query])
 
 
 def search_all(db: Database, text: str, per_kind: int = 20) -> dict[str, list[Row]]:
