@@ -87,16 +87,14 @@ def find_header(kind: str, sheets: list[Sheet], sheet_name: str | None,
     return best[1], best[2]
 
 
-def _skippable(row: list[Any], header: list[Any]) -> bool:
+def _skippable(row: list[Any], header_keys: list[str]) -> bool:
+    """A blank line, the header repeated on a new page, or a total row."""
     texts = [cells.text(c) for c in row]
     if not any(texts):
         return True
-    header_texts = [cells.text(h) for h in header]
-    first_matches = normalise_key(texts[0]) == normalise_key(header_texts[0] if header_texts
-                                                               else "")
-    if first_matches and [normalise_key(t) for t in texts] == [
-            normalise_key(h) for h in header_texts]:
-        return True  # the header repeated on a new page
+    if normalise_key(texts[0]) == header_keys[0] and [normalise_key(t) for t in texts] == (
+            header_keys):
+        return True
     first = next(t for t in texts if t)
     return normalise_key(first).startswith(TOTAL_WORDS)
 
@@ -111,11 +109,12 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
     plan = ImportPlan(kind, Path(path), sheet.name, header_index + 1,
                       [cells.text(h) for h in header], mapping, [])
     lookups = Lookups(db, kind, plan.new_organisations)
+    header_keys = [normalise_key(h) for h in plan.headers]  # once, not per row
     if not sheet.rows[header_index + 1:]:
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(
             path=path, sheet=sheet.name))
     for offset, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
-        if _skippable(row, header):
+        if _skippable(row, header_keys):
             continue
         plan.rows.append(_plan_row(plan, lookups, offset, row, on_duplicate))
     if not plan.rows:
