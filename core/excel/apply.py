@@ -20,7 +20,7 @@ from core.spec import SPECS, children_of
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from core.excel.plan import ImportPlan
+    from core.excel.plan import ImportPlan, PlannedRow
 
 
 def apply(db: Database, plan: ImportPlan, *, strict: bool = False) -> int:
@@ -38,8 +38,9 @@ def apply(db: Database, plan: ImportPlan, *, strict: bool = False) -> int:
             [plan.kind, plan.path.name, plan.sheet, records.now(), plan.count("create"),
              plan.count("update"), plan.count("skip"), rejected]).lastrowid or 0)
         organisations = _create_organisations(db, plan, batch)
-        new = [_linked(row.values, organisations) for row in plan.rows if row.action == "create"]
-        _note_created(db, batch, plan.table, records.create_many(db, plan.table, new))
+        new = [_linked_row(plan.table, row, organisations)
+               for row in plan.rows if row.action == "create"]
+        _note_created(db, batch, plan.table, records.insert_checked(db, plan.table, new))
         for row in plan.rows:
             if row.action == "update" and row.existing_id is not None:
                 _update(db, batch, plan.table, row.existing_id,
@@ -67,6 +68,15 @@ def _create_organisations(db: Database, plan: ImportPlan, batch: int) -> dict[st
         _note(db, batch, "organisations", org_id, "created")
         created[NEW + key] = org_id
     return created
+
+
+def _linked_row(table: str, row: PlannedRow, organisations: dict[str, int]) -> dict[str, Any]:
+    """The row validated while planning, linked to the organisations just created."""
+    checked = dict(row.checked)
+    for name, value in row.values.items():
+        if isinstance(value, str) and value.startswith(NEW):
+            checked[SPECS[table].field(name).sql] = organisations[value]
+    return checked
 
 
 def _linked(values: dict[str, Any], organisations: dict[str, int]) -> dict[str, Any]:

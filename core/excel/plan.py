@@ -38,6 +38,7 @@ class PlannedRow:
     existing_id: int | None = None
     reason: str = ""
     cells: list[Any] = field(default_factory=list)
+    checked: dict[str, Any] = field(default_factory=dict)  # SQL columns, as records.to_row made
 
 
 @dataclass
@@ -129,7 +130,7 @@ def _plan_row(plan: ImportPlan, lookups: Lookups, number: int, row: list[Any],
     try:
         raw = _read_cells(plan, number, row)
         planned.values = lookups.resolve(raw)
-        records.to_row(SPECS[plan.table], lookups.checkable(planned.values))
+        planned.checked = records.to_row(SPECS[plan.table], lookups.checkable(planned.values))
     except _RowError as error:
         planned.action, planned.reason = "reject", str(error)
         return planned

@@ -330,11 +330,12 @@ def _pieces(chunks: Iterable[bytes], boundary: bytes = b"<") -> Iterator[bytes]:
 # --- the grid a sheet occupies ---------------------------------------------
 
 _HUGE = 10**9  # what an absurdly long number or column name counts as
-# Coordinates as Excel writes them, on every cell (r="B12"); self-closing cells are empty.
+# Coordinates as Excel writes them, on every cell (r="B12"); empty cells close at once
+# ("<c r="B12" s="1"/>", or "<c ...></c>" as lxml writes them).
 _XLSX_COLUMNS = re.compile(rb' r="([A-Z]{1,3})\d')
 _XLSX_ROWS = re.compile(rb' r="[A-Z]{1,3}(\d{1,7})"')
-_XLSX_EMPTY_CELL = re.compile(rb"<c [^>]*/>")
-_XLSX_VALUED = re.compile(rb' r="([A-Z]{1,3})(\d{1,7})"[^>]*?(?<!/)>')
+_XLSX_EMPTY_CELL = re.compile(rb"<c [^>]*(?:/>|(?<!/)></c>)")
+_XLSX_VALUED = re.compile(rb' r="([A-Z]{1,3})(\d{1,7})"[^>]*?(?<!/)>(?!</c>)')
 # Coordinates written any other way, and the start of each row.
 _XLSX_ANY_REF = re.compile(rb"""r\s*=\s*["']([A-Z]*)(\d{1,9})""")  # also in footer="0.3": harmless
 _XLSX_ROW_START = re.compile(rb"<(?:[\w.-]+:)?row[\s>/]")
