@@ -30,6 +30,7 @@ from core.db import open_db  # noqa: E402
 from core.excel import apply, importer  # noqa: E402
 from core.excel.export import export_kind  # noqa: E402
 from core.excel.exportcolumns import kind_columns  # noqa: E402
+from core.parse import normalise_key  # noqa: E402
 
 HEADERS = ["Date", "Partenariat", "Libellé", "Montant", "Devise", "Référence"]
 PARTNERSHIPS = ["Anderlecht – Marsassoum", "Brasschaat – Tarija", "Herent – Nimlaha'kok"]
@@ -65,6 +66,7 @@ def fresh_db(path: Path) -> Any:
 
 
 def ours_import(xlsx: Path, db_path: Path) -> None:
+    normalise_key.cache_clear()  # each run as the first import of a session
     db = fresh_db(db_path)
     apply.apply(db, importer.prepare(db, "transactions", xlsx))
     db.close()

@@ -72,6 +72,8 @@ def _create_organisations(db: Database, plan: ImportPlan, batch: int) -> dict[st
 
 def _linked_row(table: str, row: PlannedRow, organisations: dict[str, int]) -> dict[str, Any]:
     """The row validated while planning, linked to the organisations just created."""
+    if not organisations:
+        return row.checked
     checked = dict(row.checked)
     for name, value in row.values.items():
         if isinstance(value, str) and value.startswith(NEW):

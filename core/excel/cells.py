@@ -29,6 +29,8 @@ COUNTRY_FIELDS = {"country", "destination_country"}
 
 def text(value: object) -> str:
     """A cell as text; a phone number read as 3225580812.0 comes back without ".0"."""
+    if type(value) is str:  # most cells: the quick way first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

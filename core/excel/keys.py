@@ -150,11 +150,14 @@ class Lookups:
         return int(row[0]) if row else None
 
     def _existing(self, values: dict[str, Any]) -> int | None:
-        from core.excel.columns import KINDS
-        from core.excel.existing import find_existing
-
         if self._table_empty is None:  # a first import: nothing in the database to repeat
+            from core.excel.columns import KINDS
+
             self._table_empty = self.db.execute(
                 f"SELECT 1 FROM {KINDS[self.kind]} WHERE deleted_at IS NULL LIMIT 1"
             ).fetchone() is None
-        return None if self._table_empty else find_existing(self, values)
+        if self._table_empty:
+            return None
+        from core.excel.existing import find_existing
+
+        return find_existing(self, values)

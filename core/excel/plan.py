@@ -88,9 +88,8 @@ def find_header(kind: str, sheets: list[Sheet], sheet_name: str | None,
     return best[1], best[2]
 
 
-def _skippable(row: list[Any], header_keys: list[str]) -> bool:
-    """A blank line, the header repeated on a new page, or a total row."""
-    texts = [cells.text(c) for c in row]
+def _skippable(texts: list[str], header_keys: list[str]) -> bool:
+    """A blank line, the header repeated on a new page, or a total row (cells as text)."""
     if not any(texts):
         return True
     if normalise_key(texts[0]) == header_keys[0] and [normalise_key(t) for t in texts] == (
@@ -115,9 +114,10 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(
             path=path, sheet=sheet.name))
     for offset, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
-        if _skippable(row, header_keys):
+        texts = [cells.text(c) for c in row]  # once per row: the checks below all read them
+        if _skippable(texts, header_keys):
             continue
-        plan.rows.append(_plan_row(plan, lookups, offset, row, on_duplicate))
+        plan.rows.append(_plan_row(plan, lookups, offset, row, texts, on_duplicate))
     if not plan.rows:
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(
             path=path, sheet=sheet.name))
@@ -125,10 +125,10 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
 
 
 def _plan_row(plan: ImportPlan, lookups: Lookups, number: int, row: list[Any],
-              on_duplicate: str) -> PlannedRow:
+              texts: list[str], on_duplicate: str) -> PlannedRow:
     planned = PlannedRow(number, "create", cells=list(row))
     try:
-        raw = _read_cells(plan, number, row)
+        raw = _read_cells(plan, number, row, texts)
         planned.values = lookups.resolve(raw)
         planned.checked = records.to_row(SPECS[plan.table], lookups.checkable(planned.values))
     except _RowError as error:
@@ -172,15 +172,16 @@ def _reason(plan: ImportPlan, row: int, field_name: str | None, value: object,
         row=row, column=column, value=value, message=message)
 
 
-def _read_cells(plan: ImportPlan, number: int, row: list[Any]) -> dict[str, Any]:
+def _read_cells(plan: ImportPlan, number: int, row: list[Any],
+                texts: list[str]) -> dict[str, Any]:
     """Field -> value for every non-empty mapped cell; the first unreadable cell stops."""
     raw: dict[str, Any] = {}
     for column, field_name in plan.mapping.items():
-        value = row[column] if column < len(row) else None
-        if cells.text(value) == "":
+        if column >= len(row) or texts[column] == "":
             continue
+        value = row[column]
         if field_name in REFERENCES:
-            raw[field_name] = cells.text(value)
+            raw[field_name] = texts[column]
             continue
         try:
             raw[field_name] = cells.convert(plan.table, field_name, value)

@@ -220,6 +220,8 @@ def _clean_row(row: list[Any], pad: int) -> list[object]:
 
 def _value(value: object) -> object:
     """Whole numbers as int (a postcode 1070 must not read "1070.0"); times as text."""
+    if type(value) is str:
+        return value
     if type(value) is float:
         return int(value) if value.is_integer() and abs(value) < _FLOAT_EXACT else value
     if isinstance(value, dt.time):

@@ -35,6 +35,14 @@ def test_spec_and_tables_agree(db) -> None:
         assert columns == expected, table
 
 
+def test_a_nullable_column_defaults_to_null(db) -> None:
+    """records.insert_checked leaves out columns empty in every row: NULL must be their default."""
+    for table in SPECS:
+        for column in db[table].columns:
+            if not column.notnull:
+                assert column.default_value is None, (table, column.name)
+
+
 def test_reopen_keeps_data(db_path: Path) -> None:
     db = open_db(db_path)
     records.create(db, "organisations", {"name": "Commune de Marsassoum", "country": "SN"})
