@@ -48,6 +48,10 @@ PLURALS: dict[str, str] = {
     "deadlines": N_("Deadlines"),
     "journal_entries": N_("Journal"),
 }
+# Headers of the columns that are not fields ("tr" above is not "_": marked here).
+_CREATED, _UPDATED, _NUMBER = N_("Created (UTC)"), N_("Updated (UTC)"), N_("No.")
+_ID_OF = N_("{label} (No.)")  # the number of a linked record: "Partnership (No.)"
+_NAME_OF = N_("{label} (name)")  # a country's name beside its code: "Country (name)"
 # Cell kind (core.excel.write) of each field type; the others are text.
 _CELL_KINDS = {"date": "date", "money": "money", "rate": "rate", "year": "int"}
 
@@ -69,14 +73,14 @@ class KindColumn:
     def header_in(self, tr: Callable[[str], str]) -> str:
         """The header translated by ``tr``."""
         if self.role == "stamp":
-            return tr("Created (UTC)") if self.key == "created_at" else tr("Updated (UTC)")
+            return tr(_CREATED) if self.key == "created_at" else tr(_UPDATED)
         if self.field is None:
-            return tr("No.")
+            return tr(_NUMBER)
         label = tr(self.field.label)
         if self.role == "id":
-            return tr("{label} (No.)").format(label=label)
+            return tr(_ID_OF).format(label=label)
         if self.role == "country_name":
-            return tr("{label} (name)").format(label=label)
+            return tr(_NAME_OF).format(label=label)
         return label
 
     @property

@@ -187,7 +187,7 @@ def test_choices_countries_and_links_are_readable(demo_db: Database, tmp_path: P
     ws = cells_of(out)
     assert ws.title == "Missions"
     heads = header(ws)
-    assert heads[:3] == ["N°", "Partenariat (No.)", "Partenariat"]
+    assert heads[:3] == ["N°", "Partenariat (n°)", "Partenariat"]
     at = {c.key: i for i, c in enumerate(kind_columns("missions"))}
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     french = {"Outgoing": _label("Outgoing"), "Incoming": _label("Incoming")}
