@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -174,19 +174,46 @@ class FilePage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(browse)
+        kinds = self._kind_row(kind)
+        self.template_saved = QLabel(wordWrap=True)
+        self.template_saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout(self)
+        form.addRow(_("&File:"), row)
+        form.addRow(_("&Records:"), kinds)
+        for field, buddy in ((row, self.file), (kinds, self.kinds)):
+            label = form.labelForField(field)  # a row of widgets gets no buddy by itself,
+            assert isinstance(label, QLabel)  # and its label would show the "&"
+            label.setBuddy(buddy)
+        form.addRow("", self.template_saved)
+
+    def _kind_row(self, kind: str) -> QHBoxLayout:
+        """The kind of record, and an empty template of it for whoever has no file yet."""
         self.kinds = QComboBox()
         for key, label in KIND_LABELS.items():
             self.kinds.addItem(_(label), key)
         self.kinds.setCurrentIndex(max(self.kinds.findData(kind), 0))
-        form = QFormLayout(self)
-        form.addRow(_("&File:"), row)
-        form.addRow(_("&Records:"), self.kinds)
+        template = QPushButton(_("Save an empty &template…"))
+        template.setToolTip(_("An empty workbook with the columns, lists and notes of these "
+                              "records, for a partner to fill in and send back."))
+        template.clicked.connect(self.save_template)
+        row = QHBoxLayout()
+        row.addWidget(self.kinds, 1)
+        row.addWidget(template)
+        return row
 
     def browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, _("Import a spreadsheet"), "",
                                                       _(FILE_FILTER))
         if chosen:
             self.file.setText(chosen)
+
+    def save_template(self) -> None:
+        """No file yet: an empty one of the chosen kind, for a partner to fill in."""
+        from ui.templates import save_template  # ui.templates uses this module's labels
+
+        wizard = self.wizard()
+        assert isinstance(wizard, ImportWizard)
+        save_template(self, wizard.ctx, self.kind(), self.template_saved.setText)
 
     def path(self) -> Path:
         return Path(self.file.text().strip())

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("&File"))
         self._action(file_menu, _("&Import a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
         self._action(file_menu, _("I&mports…"), self.show_imports)
+        self._action(file_menu, _("Import &templates…"), self.save_template)
         file_menu.addSeparator()
         self._action(file_menu, _("&Back up now"), self.backup_now, "Ctrl+S")
         self._action(file_menu, _("&Restore a backup…"), self.restore_backup)
@@ -266,6 +267,11 @@ class MainWindow(QMainWindow):
         from ui.imports_dialog import ImportsDialog
 
         ImportsDialog(self.ctx, self).exec()
+
+    def save_template(self) -> None:
+        from ui.templates import choose_and_save_template
+
+        choose_and_save_template(self, self.ctx)
 
     def backup_now(self) -> None:
         from ui.backup_dialog import backup_now
