@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from core import money, records, search, settings
 from core.db import SQLITE_HEADER, schema_version
 from core.errors import UserError, ValidationError
+from core.files import cannot_write, check_folder
 from core.i18n import _
 from core.migrations import rebuild_totals
 from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER, Spec
@@ -79,10 +80,7 @@ def dump(db: Database, out: Path) -> dict[str, int]:
     """Write the dump to ``out`` through a temporary file: a failure leaves nothing behind."""
     out = Path(out)
     _refuse_database_target(db, out)
-    if not out.parent.is_dir():
-        raise UserError(
-            _("{path}: the folder {folder} does not exist.").format(path=out, folder=out.parent)
-        )
+    check_folder(out)
     counts: dict[str, int] = {}
     temporary = out.with_name(out.name + ".part")
     encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -102,11 +100,7 @@ def dump(db: Database, out: Path) -> dict[str, int]:
         os.replace(temporary, out)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise UserError(
-            _("{path}: cannot be written ({error}).").format(
-                path=out, error=error.strerror or error
-            )
-        ) from error
+        raise cannot_write(out, error) from error
     return counts
 
 

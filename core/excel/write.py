@@ -18,14 +18,13 @@ openpyxl is imported inside functions: start-up stays light.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.errors import UserError
-from core.i18n import _
+from core.files import check_folder, write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -253,20 +252,7 @@ class Book:
             self.discard()
 
     def save(self) -> None:
-        temporary = self.out.with_name(self.out.name + ".part")
-        try:
-            self.workbook.save(temporary)
-            with temporary.open("rb+") as handle:
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.out)
-        except OSError as error:
-            raise UserError(
-                _("{path}: cannot be written ({error}).").format(
-                    path=self.out, error=error.strerror or error
-                )
-            ) from error
-        finally:
-            temporary.unlink(missing_ok=True)
+        write_atomically(self.out, lambda temporary: self.workbook.save(temporary))
 
     def discard(self) -> None:
         """Forget the sheets written so far, and openpyxl's temporary files with them."""
@@ -280,13 +266,6 @@ class Book:
                     writer.cleanup()
             except (OSError, ValueError):
                 pass
-
-
-def check_folder(out: Path) -> None:
-    if not out.parent.is_dir():
-        raise UserError(
-            _("{path}: the folder {folder} does not exist.").format(path=out, folder=out.parent)
-        )
 
 
 def sheet_title(title: str, taken: list[str]) -> str:
