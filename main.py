@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="only this year (transactions, budget, missions; required for council)",
     )
+    rep = commands.add_parser("report", help="write a PDF: mission ID, partnership ID, annual YYYY")
+    rep.add_argument("kind", help="mission, partnership or annual")
+    rep.add_argument("key", metavar="ID|YYYY", help="mission or partnership number, or year")
+    rep.add_argument("out", type=Path, metavar="OUT.pdf")
     shots = commands.add_parser("screenshots", help="draw every main screen to DIR/*.png")
     shots.add_argument("dir", type=Path)
     return parser
@@ -252,6 +256,22 @@ def cmd_export(path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(path: Path, args: argparse.Namespace) -> int:
+    from core.db import open_db
+    from core.reports import make_report
+
+    if not args.key.strip().isdigit():
+        raise UserError(_("«{key}» is not a number; give the record's number or the year.").format(
+            key=args.key))
+    db = open_db(path, create=False)
+    try:
+        out = make_report(db, args.kind, int(args.key), args.out)
+    finally:
+        db.close()
+    print(_("Report written to {path}.").format(path=out))
+    return EXIT_OK
+
+
 def _header_field(item: str) -> tuple[str, str]:
     header, separator, field = item.partition("=")
     if not separator:
@@ -288,6 +308,7 @@ COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
     "check": cmd_check,
     "import": cmd_import,
     "export": cmd_export,
+    "report": cmd_report,
     "screenshots": cmd_screenshots,
     None: cmd_app,
 }
