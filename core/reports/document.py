@@ -164,8 +164,10 @@ def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool,
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table
 
+    # splitInRow: a cell taller than a page (long minutes) splits between lines (at least
+    # 36 points on each side) instead of stopping the whole report.
     shown = Table(rows, colWidths=[w * text_width() for w in widths],
-                  repeatRows=1 if header else 0, hAlign="LEFT")
+                  repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=36)
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # Table's own default is Helvetica, not embedded
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

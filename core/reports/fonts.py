@@ -19,8 +19,10 @@ FONT_FILES = {FONT: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
 @cache
 def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFont
+
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
     folder = paths.resources_dir() / "fonts"
     for name, file in FONT_FILES.items():
@@ -47,3 +49,19 @@ def drawn_by(code: int) -> str | None:
     if code < 0x0370 or code in _coverage(FONT):
         return None
     return SYMBOLS if code in _coverage(SYMBOLS) else ""
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 (two
+    units, as the PDF format wants): reportlab writes "<1F389>", which no reader can
+    use, so an emoji could not be copied or searched in the PDF."""
+    entries = [f"<{i:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
+               for i, code in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar", *entries, "endbfchar", "endcmap",
+        "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])

@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 
 # Letters of right-to-left scripts: Hebrew, Arabic and its supplements and presentation forms.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 # C0 controls but tab and newline, DEL and C1 controls: nothing a printed page can show.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -40,7 +41,10 @@ def visual(line: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return str(get_display(arabic_reshaper.reshape(line)))
+    # Our documents run left to right: a line mixing Latin and Arabic ("فاطمة بنعلي, Awa
+    # Diatta") keeps its order; a line all in Arabic takes its own direction.
+    base = "L" if _LATIN.search(line) else None
+    return str(get_display(arabic_reshaper.reshape(line), base_dir=base))
 
 
 def markup(value: object) -> str:
