@@ -151,6 +151,11 @@ class MainWindow(QMainWindow):
         self._action(go_menu, _("&Back"), self.go_back, "Alt+Left")
         self._action(go_menu, _("Back"), self._escape, "Escape").setVisible(False)
         self._action(go_menu, _("Undo"), self.notification.undo, "Ctrl+Z").setVisible(False)
+        reports_menu = self.menuBar().addMenu(_("&Reports"))
+        self._action(reports_menu, _("&Mission summary…"), lambda: self.preview_report("mission"))
+        self._action(
+            reports_menu, _("&Partnership sheet…"), lambda: self.preview_report("partnership"))
+        self._action(reports_menu, _("&Annual report…"), lambda: self.preview_report("annual"))
         help_menu = self.menuBar().addMenu(_("&Help"))
         self._action(help_menu, _("&About Ici && Là-bas"), self.about)
 
@@ -272,6 +277,14 @@ class MainWindow(QMainWindow):
         from ui.templates import choose_and_save_template
 
         choose_and_save_template(self, self.ctx)
+
+    def preview_report(self, kind: str) -> None:
+        """A PDF of the mission or partnership on screen (else one picked), or of a year."""
+        from ui.reports import preview_from_menu
+
+        page = self.pages.get(kind)
+        shown = page is not None and self.stack.currentWidget() is page
+        preview_from_menu(self, self.ctx, kind, getattr(page, "record_id", None) if shown else None)
 
     def backup_now(self) -> None:
         from ui.backup_dialog import backup_now

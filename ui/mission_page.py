@@ -13,6 +13,7 @@ from core import missions, records
 from core.i18n import N_, _
 from core.spec import MISSION_DIRECTIONS, MISSION_STATUSES
 from ui import record_rows as rows
+from ui import reports
 from ui.record_page import RecordPage
 from ui.record_pickers import ParticipantDialog
 from ui.record_rows import choice, place
@@ -70,6 +71,9 @@ class MissionPage(RecordPage):
             _("Open the &partnership"), self.open_partnership
         )
         self.bar_buttons.insertWidget(0, self.partnership_button)
+        self.preview_button, self.save_pdf_button = reports.add_buttons(
+            self, "mission", _("Mission order and summary, to sign")
+        )
         self.overview = self.add_section(Section(_("Overview")))
         self.facts = KeyValueGrid(pairs_per_row=2)
         self.overview.body.addWidget(self.facts)

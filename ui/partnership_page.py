@@ -15,6 +15,7 @@ from core import fmt, journal, listing, missions, partnerships, records
 from core.i18n import _
 from core.spec import PARTNERSHIP_STATUSES, SDG_NAMES
 from ui import record_rows as rows
+from ui import reports
 from ui.partnership_budget import BudgetSection
 from ui.record_page import RecordPage
 from ui.record_pickers import LinkContactDialog
@@ -72,6 +73,9 @@ class PartnershipPage(RecordPage):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.link_dialog: LinkContactDialog | None = None
+        self.preview_button, self.save_pdf_button = reports.add_buttons(
+            self, "partnership", _("Handover sheet of the partnership")
+        )
         self._overview()
         self._contacts()
         self._projects()
