@@ -115,8 +115,6 @@ class ListPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search)
         self.filter_boxes = self._filter_boxes()
-        for key, value in INITIAL_FILTERS.get(self.table, {}).items():
-            self.set_filter(key, value)
         for box in self.filter_boxes.values():
             filters.addWidget(box)
         filters.addStretch(1)
@@ -125,6 +123,8 @@ class ListPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self._table())
+        for key, value in INITIAL_FILTERS.get(self.table, {}).items():  # once the view exists
+            self.set_filter(key, value)
         layout.addWidget(self.empty_hint, 1)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
         QShortcut(QKeySequence("Ctrl+N"), self, self.create_record)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from core.i18n import _
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
+
+class BarAction(NamedTuple):
+    """A button other than Undo in the bar ("Open" after a file is saved); not on Ctrl+Z."""
+
+    label: str
+    run: Callable[[], object]
 
 
 class NotificationBar(QFrame):
@@ -20,7 +25,7 @@ class NotificationBar(QFrame):
         super().__init__(objectName="notification")
         self.label = QLabel()
         self.undo_button = QPushButton(_("&Undo"))
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.clicked.connect(self._clicked)
         close = QPushButton("×", objectName="flat")
         close.setToolTip(_("Close"))
         close.clicked.connect(self.hide)
@@ -30,16 +35,30 @@ class NotificationBar(QFrame):
         layout.addWidget(self.undo_button)
         layout.addWidget(close)
         self._undo_action: Callable[[], object] | None = None
+        self._other_action: BarAction | None = None
         self._timer = QTimer(self, singleShot=True, interval=self.SHOWN_MS)
         self._timer.timeout.connect(self.hide)
         self.hide()
 
-    def show_message(self, message: str, undo: Callable[[], object] | None = None) -> None:
+    def show_message(
+        self, message: str, undo: Callable[[], object] | BarAction | None = None
+    ) -> None:
+        """Show ``message`` with an Undo button (a callable) or another button (a BarAction)."""
         self.label.setText(message)
-        self._undo_action = undo
+        self._other_action = undo if isinstance(undo, BarAction) else None
+        self._undo_action = None if isinstance(undo, BarAction) else undo
+        self.undo_button.setText(undo.label if isinstance(undo, BarAction) else _("&Undo"))
         self.undo_button.setVisible(undo is not None)
         self.show()
         self._timer.start()
+
+    def _clicked(self) -> None:
+        if self._other_action is not None:
+            action, self._other_action = self._other_action, None
+            self.hide()
+            action.run()
+        else:
+            self.undo()
 
     def undo(self) -> None:
         """Take back the last deletion or import shown in the bar (also Ctrl+Z)."""

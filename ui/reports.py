@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from core import finance, fmt, records
 from core.i18n import N_, _
+from ui.notification import BarAction
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -113,7 +114,9 @@ def save_as(parent: QWidget, ctx: Context, kind: str, key: int) -> None:
 
     def saved(path: Path | None) -> None:
         if path is not None:
-            ctx.events.notify.emit(_("PDF saved in {path}.").format(path=path), None)
+            url = QUrl.fromLocalFile(str(path))
+            ctx.events.notify.emit(_("PDF saved in {path}.").format(path=path),
+                                   BarAction(_("&Open"), lambda: QDesktopServices.openUrl(url)))
 
     generate(parent, ctx, kind, key, out, saved)
 

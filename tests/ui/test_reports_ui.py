@@ -116,6 +116,10 @@ def test_save_the_partnership_sheet(
     assert str(saved) in main.notification.label.text()
     assert "Marsassoum" in pdf_text(saved)
     assert opened == []  # saved, not shown
+    main.notification.undo()  # Ctrl+Z does not open it: the bar's button is not an undo
+    assert opened == [] and main.notification.isVisible()
+    click(qtbot, main.notification.undo_button)  # «Open»
+    assert opened == [saved]
 
 
 def test_annual_report_from_the_menu(
