@@ -19,9 +19,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.errors import ValidationError
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from babel import Locale
 
 BABEL_LOCALES = {"fr": "fr", "nl": "nl", "en": "en_GB"}
@@ -125,3 +127,26 @@ def country_name(code: str | None, lang: str | None = None) -> str:
     if not code:
         return ""
     return _locale(lang).territories.get(code.upper(), code)
+
+
+def period(start: dt.date | str | None, end: dt.date | str | None, lang: str | None = None) -> str:
+    """ "12 mars 2020 – 19 mars 2020", or the one date that is known or repeated."""
+    first, last = date(start, lang), date(end, lang)
+    if first and last and first != last:
+        return f"{first} – {last}"
+    return first or last
+
+
+def choice(choices: Mapping[str, str], value: str | None) -> str:
+    """The translated label of a stored choice; an unknown value as it is; None as ""."""
+    return _(choices[value]) if value in choices else (value or "")
+
+
+def joined(separator: str, *parts: object) -> str:
+    """The parts that hold text, joined: "Marsassoum, Sénégal" without a dangling comma."""
+    return separator.join(str(p) for p in parts if p is not None and str(p).strip())
+
+
+def place(city: str | None, country: str | None, lang: str | None = None) -> str:
+    """ "Marsassoum, Sénégal"."""
+    return joined(", ", city, country_name(country, lang))

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core import missions, records
+from core.fmt import choice, period, place
 from core.i18n import N_, _
 from core.spec import MISSION_DIRECTIONS, MISSION_STATUSES
 from ui import record_rows as rows
 from ui import reports
 from ui.record_page import RecordPage
 from ui.record_pickers import ParticipantDialog
-from ui.record_rows import choice, place
 from ui.sections import (
     DANGER,
     INFO,
@@ -26,7 +26,6 @@ from ui.sections import (
     KeyValueGrid,
     Section,
     TableSection,
-    date_range,
     text_label,
 )
 
@@ -167,7 +166,7 @@ class MissionPage(RecordPage):
                 ),
                 (_("Direction"), choice(MISSION_DIRECTIONS, m["direction"])),
                 (_("Destination"), place(m["destination_city"], m["destination_country"])),
-                (_("Dates"), date_range(m["start_date"], m["end_date"])),
+                (_("Dates"), period(m["start_date"], m["end_date"])),
             ]
         )
 

@@ -16,9 +16,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core import finance, fmt
+from core.fmt import choice
 from core.i18n import _
 from core.spec import CATEGORIES
-from ui.record_rows import choice
 from ui.sections import Col, CompactTable, Line, Section, text_label
 
 if TYPE_CHECKING:

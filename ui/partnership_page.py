@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from core import fmt, journal, listing, missions, partnerships, records
+from core.fmt import choice
 from core.i18n import _
 from core.spec import PARTNERSHIP_STATUSES, SDG_NAMES
 from ui import record_rows as rows
@@ -19,7 +20,6 @@ from ui import reports
 from ui.partnership_budget import BudgetSection
 from ui.record_page import RecordPage
 from ui.record_pickers import LinkContactDialog
-from ui.record_rows import choice
 from ui.sections import (
     DANGER,
     INFO,

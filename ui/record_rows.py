@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from core import fmt
+from core.fmt import choice, joined, period, place
 from core.i18n import _
 from core.money import from_cents
 from core.spec import (
@@ -24,7 +25,7 @@ from core.spec import (
     PROJECT_LOCATIONS,
     PROJECT_STATUSES,
 )
-from ui.sections import DANGER, MUTED, SUCCESS, Line, date_range
+from ui.sections import DANGER, MUTED, SUCCESS, Line
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -33,23 +34,12 @@ Row = dict[str, Any]
 EXCERPT = 220  # characters of a journal entry's decisions shown in the table
 
 
-def choice(choices: dict[str, str], value: str | None) -> str:
-    """The translated label of a stored choice; an unknown value as it is; None as ""."""
-    return _(choices[value]) if value in choices else (value or "")
-
-
-def joined(separator: str, *parts: str | None) -> str:
-    return separator.join(part for part in parts if part)
 
 
 def excerpt(text: str | None, size: int = EXCERPT) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
-
-def place(city: str | None, country: str | None) -> str:
-    """ "Marsassoum, Sénégal"."""
-    return joined(", ", city, fmt.country_name(country))
 
 
 def due_text(due_date: str, late: bool) -> str:
@@ -88,7 +78,7 @@ def project_lines(rows: Iterable[Row]) -> list[Line]:
                 r["title"],
                 choice(PROJECT_LOCATIONS, r["location"]),
                 choice(PROJECT_STATUSES, r["status"]),
-                date_range(r["start_date"], r["end_date"]),
+                period(r["start_date"], r["end_date"]),
                 ", ".join(fmt.number(n) for n in r["sdgs"] or []),
                 r["dac_sector"] or "",
             ],
@@ -102,7 +92,7 @@ def mission_lines(rows: Iterable[Row]) -> list[Line]:
         Line(
             r["id"],
             [
-                date_range(r["start_date"], r["end_date"]),
+                period(r["start_date"], r["end_date"]),
                 r["title"],
                 choice(MISSION_DIRECTIONS, r["direction"]),
                 place(r["destination_city"], r["destination_country"]),

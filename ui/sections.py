@@ -42,7 +42,6 @@ __all__ = [  # the compact table is re-exported: pages import every building blo
     "Line",
     "Section",
     "TableSection",
-    "date_range",
     "text_label",
 ]
 
@@ -58,13 +57,6 @@ TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 Pair = tuple[str, str | None] | tuple[str, str | None, str]  # label, value[, colour]
 
-
-def date_range(start: str | None, end: str | None) -> str:
-    """ "12 mars 2020 – 19 mars 2020", or the one date that is known."""
-    first, last = fmt.date(start), fmt.date(end)
-    if first and last and first != last:
-        return f"{first} – {last}"
-    return first or last
 
 
 def text_label(text: str = "", *, wrap: bool = True, muted: bool = False) -> QLabel:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import finance, fmt
 from core.errors import UserError
+from core.fmt import period
 from core.i18n import _
 from core.reports import chart
 from core.reports.document import (
@@ -34,7 +35,6 @@ from core.reports.document import (
     heading,
     page_break,
     para,
-    period,
     spacer,
     table,
     text_width,

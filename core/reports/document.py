@@ -97,12 +97,6 @@ def day(value: str | dt.date | None) -> str:
     return fmt.date(value) if value else ""
 
 
-def period(start: str | None, end: str | None) -> str:
-    """ "6 mars 2023 – 14 mars 2023", or one date when the other is missing or the same."""
-    if start and end and end != start:
-        return f"{day(start)} – {day(end)}"
-    return day(start or end)
-
 
 # --- flowables ----------------------------------------------------------------------
 

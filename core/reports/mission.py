@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import fmt, missions, records
 from core.errors import NotFound
+from core.fmt import choice, joined, period
 from core.i18n import _
 from core.reports.document import (
     Report,
@@ -25,7 +26,6 @@ from core.reports.document import (
     heading,
     keep_together,
     para,
-    period,
     spacer,
     table,
     text_width,
@@ -40,7 +40,6 @@ from core.spec import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from pathlib import Path
 
     from reportlab.platypus import Flowable
@@ -72,15 +71,6 @@ def _mission(db: Database, mission_id: int) -> Row:
         raise NotFound(_("There is no mission number {id}.").format(id=mission_id)) from None
 
 
-def _choice(choices: Mapping[str, str], value: str | None) -> str:
-    """The translated label of a stored choice; an unknown value as it is; None as ""."""
-    if value is None:
-        return ""
-    return _(choices[value]) if value in choices else value
-
-
-def _joined(separator: str, *parts: object) -> str:
-    return separator.join(str(p) for p in parts if has_text(p))
 
 
 def _overview(db: Database, m: Row) -> Flowable | None:
@@ -88,11 +78,11 @@ def _overview(db: Database, m: Row) -> Flowable | None:
     return facts([
         (_("Partnership"), records.title(db, "partnerships", m["partnership_id"])),
         (_("Project"), project),
-        (_("Direction"), _choice(MISSION_DIRECTIONS, m["direction"])),
-        (_("Destination"), _joined(", ", m["destination_city"],
+        (_("Direction"), choice(MISSION_DIRECTIONS, m["direction"])),
+        (_("Destination"), joined(", ", m["destination_city"],
                                    fmt.country_name(m["destination_country"]))),
         (_("Dates"), period(m["start_date"], m["end_date"])),
-        (_("Status"), _choice(MISSION_STATUSES, m["status"])),
+        (_("Status"), choice(MISSION_STATUSES, m["status"])),
     ], label_width=0.22)
 
 
@@ -113,9 +103,9 @@ def _participants(rows: list[Row]) -> Flowable | None:
         return None
     columns = [
         (_("Name"), 0.26, [r["name"] or "" for r in rows]),
-        (_("Category"), 0.16, [_choice(PARTICIPANT_CATEGORIES, r["category"]) for r in rows]),
+        (_("Category"), 0.16, [choice(PARTICIPANT_CATEGORIES, r["category"]) for r in rows]),
         (_("Function and organisation"), 0.34,
-         [_joined("\n", r["role"], r["organisation_name"]) for r in rows]),
+         [joined("\n", r["role"], r["organisation_name"]) for r in rows]),
         (_("Notes"), 0.24, [r["notes"] or "" for r in rows]),
     ]
     return _columns(columns, optional=(2, 3), grow=2)
@@ -171,7 +161,7 @@ def _planned(db: Database, mission_id: int) -> Flowable | None:
     all_spent = db.execute(
         "SELECT coalesce(sum(amount_eur_cents), 0) FROM transactions WHERE mission_id = ? "
         "AND kind = 'expense' AND deleted_at IS NULL", [mission_id]).fetchone()[0]
-    body = [[f'{b["label"] or _choice(CATEGORIES, b["category"])} ({b["year"]})',
+    body = [[f'{b["label"] or choice(CATEGORIES, b["category"])} ({b["year"]})',
              eur_with_foreign(b["amount_eur_cents"], b["amount_cents"], b["currency"]),
              euros(b["spent"] or 0)] for b in lines]
     outside = all_spent - sum(b["spent"] or 0 for b in lines)
@@ -189,7 +179,7 @@ def _transactions(rows: list[Row], total_label: str) -> Flowable:
     columns = [
         (_("Date"), 0.15, [day(r["date"]) for r in rows]),
         (_("Label"), 0.32, [r["label"] or "" for r in rows]),
-        (_("Category"), 0.15, [_choice(CATEGORIES, r["category"]) for r in rows]),
+        (_("Category"), 0.15, [choice(CATEGORIES, r["category"]) for r in rows]),
         (_("Amount in EUR"), 0.17, [euros(r["amount_eur_cents"]) for r in rows]),
         (_("Original amount"), 0.21, foreign),
     ]
@@ -208,7 +198,7 @@ def _deadlines(rows: list[Row]) -> Flowable | None:
     columns = [
         (_("Due date"), 0.16, [day(r["due_date"]) for r in rows]),
         (_("Title"), 0.49, [r["title"] or "" for r in rows]),
-        (_("Kind"), 0.2, [_choice(DEADLINE_KINDS, r["kind"]) for r in rows]),
+        (_("Kind"), 0.2, [choice(DEADLINE_KINDS, r["kind"]) for r in rows]),
         (_("Done on"), 0.15, done),
     ]
     return _columns(columns, optional=(3,), grow=1)

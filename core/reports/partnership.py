@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import finance, fmt, journal, listing, missions, partnerships, records
 from core.errors import NotFound
+from core.fmt import choice, joined, period, place
 from core.i18n import _
 from core.reports.document import (
     Report,
@@ -24,7 +25,6 @@ from core.reports.document import (
     heading,
     keep_together,
     para,
-    period,
     spacer,
     table,
 )
@@ -81,13 +81,6 @@ def write(db: Database, partnership_id: int, out: Path) -> None:
 # --- values ---------------------------------------------------------------------------
 
 
-def choice(choices: dict[str, str], value: str | None) -> str:
-    """The translated label of a stored choice; an unknown value as it is; None as ""."""
-    return _(choices[value]) if value in choices else (value or "")
-
-
-def joined(separator: str, *parts: str | None) -> str:
-    return separator.join(part for part in parts if part and part.strip())
 
 
 def sdg_text(numbers: list[int] | None) -> str:
@@ -95,9 +88,6 @@ def sdg_text(numbers: list[int] | None) -> str:
     return "\n".join(f"{fmt.number(n)} – {_(SDG_NAMES[n])}" for n in numbers or []
                      if n in SDG_NAMES)
 
-
-def place(city: str | None, country: str | None) -> str:
-    return joined(", ", city, fmt.country_name(country))
 
 
 def _expiry(expiry: str | None, today: dt.date) -> str:

@@ -194,3 +194,19 @@ def test_date_reads_back(day: dt.date, lang: str, form: str) -> None:
 @pytest.mark.parametrize("code", ["SN", "BE", "MA", "PS", "BO", "BF", "CI", "CD", "NL", "GB"])
 def test_country_name_reads_back(code: str, lang: str) -> None:
     assert parse_country(fmt.country_name(code, lang)) == code
+
+
+def test_period_choice_joined_place_shared_by_screens_and_reports() -> None:
+    from core.spec import MISSION_DIRECTIONS
+
+    set_language("fr")
+    assert fmt.period("2020-03-12", "2020-03-19") == "12 mars 2020 – 19 mars 2020"
+    assert fmt.period("2020-03-12", "2020-03-12") == "12 mars 2020"
+    assert fmt.period("2020-03-12", None) == "12 mars 2020"
+    assert fmt.period(None, None) == ""
+    assert fmt.choice(MISSION_DIRECTIONS, "incoming") == "Accueil"
+    assert fmt.choice(MISSION_DIRECTIONS, "sideways") == "sideways"
+    assert fmt.choice(MISSION_DIRECTIONS, None) == ""
+    assert fmt.joined(", ", "Marsassoum", None, "  ", "") == "Marsassoum"
+    assert fmt.place("Marsassoum", "SN") == "Marsassoum, Sénégal"
+    assert fmt.place(None, "SN") == "Sénégal"
