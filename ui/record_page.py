@@ -12,8 +12,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -38,6 +39,8 @@ def widgets_of(layout: QLayout) -> list[QWidget | None]:
     items = (layout.itemAt(index) for index in range(layout.count()))
     return [item.widget() if item is not None else None for item in items]
 
+
+TITLE_MIN_WIDTH = 320  # pixels the title keeps beside the buttons before they move below
 
 class RecordPage(QWidget):
     """Base of a record page; subclasses fill ``content`` and implement ``load``."""
@@ -75,8 +78,11 @@ class RecordPage(QWidget):
         bar.setObjectName("recordTitleBar")
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         bar.setStyleSheet("QWidget#recordTitleBar { border-bottom: 1px solid palette(mid); }")
-        row = QHBoxLayout(bar)
+        # Title and buttons side by side; the buttons go under the title when the window
+        # is too narrow for both (see _fit_title_bar), rather than being cut off.
+        self.title_row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight, bar)
         row.setContentsMargins(16, 10, 16, 10)
+        head = QHBoxLayout()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -85,16 +91,32 @@ class RecordPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.Bold)
         self.title.setFont(font)
-        row.addWidget(self.title, 1)
+        head.addWidget(self.title, 1)
         self.badge = Badge()
-        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addSpacing(12)
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addSpacing(12)
+        row.addLayout(head, 1)
         self.bar_buttons = QHBoxLayout()
         self.bar_buttons.setSpacing(6)
         row.addLayout(self.bar_buttons)
+        row.setAlignment(self.bar_buttons, Qt.AlignmentFlag.AlignRight)
+        self.title_bar = bar
         self.edit_button = self.add_bar_button(_("&Edit…"), self.edit_self)
         self.delete_button = self.add_bar_button(_("&Delete…"), self.delete_self)
         return bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title_bar()
+
+    def _fit_title_bar(self) -> None:
+        """Buttons beside the title when there is room for both, else on a line below."""
+        buttons = self.bar_buttons.sizeHint().width()
+        room = self.width() - 32 - self.badge.sizeHint().width() - 12
+        wide = room - buttons >= TITLE_MIN_WIDTH
+        wanted = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.title_row.direction() != wanted:
+            self.title_row.setDirection(wanted)
 
     def add_bar_button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)

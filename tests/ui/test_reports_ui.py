@@ -203,3 +203,19 @@ def test_file_names_are_safe_on_windows(ctx: Any) -> None:
     expected = "Mission – Visite 12-03 'atelier' école.pdf"
     assert reports.file_name(ctx, "mission", mission_id) == expected
     assert reports.file_name(ctx, "annual", 2025) == "Annual report 2025.pdf"
+
+
+def test_title_bar_buttons_stay_on_screen_in_a_narrow_window(qtbot: Any, ctx: Any) -> None:
+    """At the smallest window size the buttons move under the title instead of being cut."""
+    main = window(qtbot, ctx)
+    main.open_record("missions", a_mission(ctx)["id"])
+    page = main.pages["mission"]
+    for width, side_by_side in ((1280, True), (960, False)):
+        main.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: main.width() == w)
+        qtbot.wait(50)
+        assert (page.title_row.direction() == page.title_row.Direction.LeftToRight) is side_by_side
+        bar = page.title_bar.rect()
+        for button in widgets_of(page.bar_buttons):
+            corner = button.mapTo(page.title_bar, button.rect().bottomRight())
+            assert bar.contains(corner), (width, button.text())
