@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from core import fmt, records
 from core.i18n import _, ngettext
 from core.listing import LISTINGS
 from core.spec import SPECS
+from ui.files import ask_save_path
 from ui.table_model import ListingModel
 from ui.worker import run_job
 
@@ -100,7 +100,7 @@ class ListPage(QWidget):
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setToolTip(_("Save the list as shown (search, filters, order) "
                                         "in an Excel workbook"))
-        self.export_button.clicked.connect(self.export_shown)
+        self.export_button.clicked.connect(lambda: self.export_shown())  # not clicked(bool)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
@@ -318,12 +318,11 @@ class ListPage(QWidget):
 
     def export_shown(self, out: str | None = None) -> None:
         """The list as shown, to a workbook; written in a worker with its own connection."""
-        if out is None:
-            out, _filter = QFileDialog.getSaveFileName(
-                self, _("Export the list"), f"{self.table}.xlsx", _("Excel workbook (*.xlsx)"))
-        if not out:
+        target = Path(out) if out else ask_save_path(
+            self, _("Export the list"), Path(f"{self.table}.xlsx"), _("Excel workbook (*.xlsx)"),
+            ".xlsx")
+        if target is None:
             return
-        target = Path(out if out.endswith(".xlsx") else f"{out}.xlsx")
         path, search, filters = self.ctx.db_path, self.model.search, self.filters()
         order = self.model.order
 

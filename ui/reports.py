@@ -15,12 +15,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from core import finance, fmt, records
 from core.i18n import N_, _
+from ui.files import ask_save_path, documents_folder
 from ui.notification import BarAction
 from ui.worker import run_job
 
@@ -104,13 +105,10 @@ def preview(parent: QWidget, ctx: Context, kind: str, key: int) -> None:
 
 def save_as(parent: QWidget, ctx: Context, kind: str, key: int) -> None:
     """Ask where, write the document there, then say where it is."""
-    default = documents_folder() / file_name(ctx, kind, key)
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save as PDF"), str(default), _("PDF document (*.pdf)")
-    )
-    if not chosen:
+    out = ask_save_path(parent, _("Save as PDF"), documents_folder() / file_name(ctx, kind, key),
+                        _("PDF document (*.pdf)"), ".pdf")
+    if out is None:
         return
-    out = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
 
     def saved(path: Path | None) -> None:
         if path is not None:
@@ -147,11 +145,6 @@ def generate(
         QMessageBox.warning(parent, _(TITLES[kind]), message)
 
     run_job(parent, _("Preparing the PDF…"), write, on_done=on_done, on_failed=failed)
-
-
-def documents_folder() -> Path:
-    location = QStandardPaths.StandardLocation.DocumentsLocation
-    return Path(QStandardPaths.writableLocation(location) or Path.home())
 
 
 # --- the Reports menu ---------------------------------------------------------------

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from core.i18n import N_, _
+from ui.files import ask_save_path, documents_folder
 from ui.import_wizard import KIND_LABELS
 from ui.worker import run_job
 
@@ -29,10 +29,8 @@ TITLE = N_("Save an empty template")
 
 def default_path(kind: str) -> Path:
     """«Template – Contacts.xlsx» in the user's language, in the documents folder."""
-    location = QStandardPaths.StandardLocation.DocumentsLocation
-    folder = QStandardPaths.writableLocation(location) or str(Path.home())
     name = _("Template – {kind}").format(kind=_(KIND_LABELS[kind]))
-    return Path(folder) / f"{name}.xlsx"
+    return documents_folder() / f"{name}.xlsx"
 
 
 def save_template(parent: QWidget, ctx: Context, kind: str,
@@ -42,11 +40,10 @@ def save_template(parent: QWidget, ctx: Context, kind: str,
     ``announce`` receives the message; by default it goes to the notification bar.
     A problem (folder not writable, file open in Excel) is shown in a warning.
     """
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _(TITLE), str(default_path(kind)), _("Excel workbook (*.xlsx)"))
-    if not chosen:
+    out = ask_save_path(parent, _(TITLE), default_path(kind), _("Excel workbook (*.xlsx)"),
+                        ".xlsx")
+    if out is None:
         return
-    out = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
 
     def write(_progress: Any, _cancelled: Any) -> Path:
         from core.excel.templates import write_template

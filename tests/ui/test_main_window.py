@@ -148,10 +148,15 @@ def test_plan_a_mission_with_participants_from_the_partnership_page(qtbot: Any,
     assert (person["name"], person["category"]) == ("Technicien du service des eaux", "staff")
 
 
-def test_export_what_the_list_shows(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
+def test_export_what_the_list_shows(qtbot: Any, ctx: Any, tmp_path: Any, monkeypatch: Any) -> None:
     from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
 
     from ui.worker import wait_for_jobs
+
+    # The button asks where to save; the name typed without .xlsx gets it added.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_args: (str(tmp_path / "billets"), ""))
 
     main = window(qtbot, ctx)
     qtbot.keyClick(main, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
@@ -160,7 +165,7 @@ def test_export_what_the_list_shows(qtbot: Any, ctx: Any, tmp_path: Any) -> None
     qtbot.waitUntil(lambda: page.model.total == records.count(ctx.db, "transactions",
                                                               search="billets"))
     out = tmp_path / "billets.xlsx"
-    page.export_shown(str(out))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     wait_for_jobs()
     qtbot.waitUntil(out.exists)
     rows = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
