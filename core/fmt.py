@@ -150,3 +150,10 @@ def joined(separator: str, *parts: object) -> str:
 def place(city: str | None, country: str | None, lang: str | None = None) -> str:
     """ "Marsassoum, Sénégal"."""
     return joined(", ", city, country_name(country, lang))
+
+
+def sdgs(numbers: list[int] | None) -> str:
+    """One goal a line: "6 – Eau propre et assainissement"; unknown numbers left out."""
+    from core.spec import SDG_NAMES
+
+    return "\n".join(f"{number(n)} – {_(SDG_NAMES[n])}" for n in numbers or [] if n in SDG_NAMES)

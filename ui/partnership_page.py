@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from core import fmt, journal, listing, missions, partnerships, records
 from core.fmt import choice
 from core.i18n import _
-from core.spec import PARTNERSHIP_STATUSES, SDG_NAMES
+from core.spec import PARTNERSHIP_STATUSES
 from ui import record_rows as rows
 from ui import reports
 from ui.partnership_budget import BudgetSection
@@ -41,12 +41,6 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 STATUS_COLOURS = {"exploratory": INFO, "active": SUCCESS, "dormant": WARNING, "ended": NEUTRAL}
-
-
-def sdg_text(numbers: list[int] | None) -> str:
-    """One goal a line: "5 – Égalité entre les sexes"."""
-    known = [n for n in numbers or [] if n in SDG_NAMES]
-    return "\n".join(f"{fmt.number(n)} – {_(SDG_NAMES[n])}" for n in known)
 
 
 class PartnershipPage(RecordPage):
@@ -202,7 +196,7 @@ class PartnershipPage(RecordPage):
             wide=[
                 (_("Framework programme"), p["framework_programme"]),
                 (_("Themes"), p["themes"]),
-                (_("SDGs"), sdg_text(p["sdgs"])),
+                (_("SDGs"), fmt.sdgs(p["sdgs"])),
             ],
         )
         self.summary.setText(p["summary"] or "")

@@ -28,7 +28,6 @@ from core.fmt import period
 from core.i18n import _
 from core.reports import chart
 from core.reports.document import (
-    MARGIN_MM,
     Report,
     euros,
     facts,
@@ -41,7 +40,6 @@ from core.reports.document import (
 )
 from core.spec import (
     CATEGORIES,
-    INCOME_CATEGORIES,
     MISSION_DIRECTIONS,
     MISSION_STATUSES,
     PARTNERSHIP_STATUSES,
@@ -187,7 +185,9 @@ def _summary(report: Report, data: Year) -> None:
         report.add(*tables)
         return
     title = heading(_("Budget {year}").format(year=data.year), 2)  # one line, as the long one
-    room = _room_left(report, [*tables, title])
+    from reportlab.lib.units import mm
+
+    room = report.room_on_first_page([*tables, title]) - 6 * mm  # never spill the summary
     # As many partnerships as the page leaves room for, the largest when not all fit.
     fits = int((room - chart.min_height(0)) // chart.MIN_ROW)
     limit = min(CHART_ROWS, max(fits, MIN_CHART_ROWS))
@@ -252,19 +252,6 @@ def _partnership_table(data: Year) -> Flowable:
     return shown
 
 
-def _room_left(report: Report, flowables: list[Flowable]) -> float:
-    """The height the first page has left once the masthead and ``flowables`` are placed."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-
-    # As Report._build lays out the page: margins + header and footer bands, frame padding.
-    frame = A4[1] - (2 * MARGIN_MM + 10) * mm - 12
-    used = 0.0
-    for flowable in [*report._masthead(), *flowables]:
-        used += flowable.wrap(text_width(), frame)[1]
-        used += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return float(frame - used - 6 * mm)  # a margin for rounding: never spill the summary
-
 
 # --- one section per partnership ------------------------------------------------------
 
@@ -301,13 +288,10 @@ def _missions(missions: list[Row]) -> Flowable | None:
                _("Participants")]
     rows = []
     for m in missions:
-        direction = MISSION_DIRECTIONS.get(m["direction"] or "")
-        status = MISSION_STATUSES.get(m["status"] or "")
-        place = ", ".join(x for x in (m["destination_city"],
-                                      fmt.country_name(m["destination_country"])) if x)
-        rows.append([_dates(m["start_date"], m["end_date"]), m["title"], place,
-                     _(direction) if direction else m["direction"],
-                     _(status) if status else m["status"], fmt.number(m["participants"])])
+        rows.append([_dates(m["start_date"], m["end_date"]), m["title"],
+                     fmt.place(m["destination_city"], m["destination_country"]),
+                     fmt.choice(MISSION_DIRECTIONS, m["direction"]),
+                     fmt.choice(MISSION_STATUSES, m["status"]), fmt.number(m["participants"])])
     return table(headers, rows, [0.17, 0.28, 0.19, 0.11, 0.12, 0.13], right=[5])
 
 
@@ -323,12 +307,11 @@ def _projects(projects: list[Row]) -> Flowable | None:
     headers = [_("Project"), _("Status"), _("Dates"), _("SDGs")]
     rows = []
     for p in projects:
-        status = PROJECT_STATUSES.get(p["status"] or "")
         sdgs = ", ".join((p["sdgs"] or "").split(","))
         dates = period(p["start_date"], p["end_date"])
         if p["start_date"] and not p["end_date"]:
             dates += " –"  # under way, no end set
-        rows.append([p["title"], _(status) if status else p["status"], dates, sdgs])
+        rows.append([p["title"], fmt.choice(PROJECT_STATUSES, p["status"]), dates, sdgs])
     return table(headers, rows, [0.46, 0.13, 0.27, 0.14])
 
 
@@ -348,18 +331,13 @@ def _money(report: Report, data: Year) -> None:
     report.section(_("Income by funder"), _funders(data.funders), level=2)
 
 
-def _category(category: str | None) -> str:
-    label = CATEGORIES.get(category or "")
-    return _(label) if label else category or ""
-
-
 def _by_category(rows: list[Row], kind: str, total_label: str) -> Flowable | None:
     mine = sorted((r for r in rows if r["kind"] == kind),  # the largest first, "other" last
                   key=lambda r: (r["category"] == "other", -max(r["planned"], r["actual"])))
     if not mine:
         return None
     headers = [_("Category"), _("Planned"), _("Actual"), _("% of planned")]
-    body = [[_category(r["category"]), euros(r["planned"]), euros(r["actual"]),
+    body = [[fmt.choice(CATEGORIES, r["category"]), euros(r["planned"]), euros(r["actual"]),
              _rate(r["actual"], r["planned"])] for r in mine]
     planned = sum((r["planned"] for r in mine), ZERO)
     actual = sum((r["actual"] for r in mine), ZERO)
@@ -378,8 +356,7 @@ def _funders(rows: list[Row]) -> Flowable | None:
     headers = [_("Source"), _("Category"), _("Planned"), _("Received"), _("Share")]
     body = []
     for r in rows:
-        label = INCOME_CATEGORIES.get(r["category"])
-        category = _(label) if label else _category(r["category"])
+        category = fmt.choice(CATEGORIES, r["category"])
         # Own funds, partner contribution, in kind: the category is the source, said once.
         source, category = (r["funder"], category) if r["funder"] else (category, "")
         body.append([source, category, euros(r["planned"]),

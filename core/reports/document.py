@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 MARGIN_MM = 18  # inside what every office printer can print
+HEADER_MM, FOOTER_MM = 6, 4  # bands for the running header and the footer, inside the margins
+FRAME_PADDING = 6  # points: reportlab's frame pads its content on every side
 INK, MUTED, RULE, SHADE = "#1f2933", "#5f6b7a", "#b8c2cc", "#eef1f4"
 LOGO_HEIGHT_MM = 16
 
@@ -245,13 +247,25 @@ class Report:
         register_fonts()
         document = SimpleDocTemplate(
             str(target), pagesize=A4, leftMargin=MARGIN_MM * mm, rightMargin=MARGIN_MM * mm,
-            topMargin=MARGIN_MM * mm + 6 * mm, bottomMargin=MARGIN_MM * mm + 4 * mm,
+            topMargin=(MARGIN_MM + HEADER_MM) * mm, bottomMargin=(MARGIN_MM + FOOTER_MM) * mm,
             title=self.title, author=self.municipality or "Ici & Là-bas",
             subject=self.subtitle, creator="Ici & Là-bas",
         )
         story = [*self._masthead(), *self.story]
         document.build(story, onFirstPage=self._first_page, onLaterPages=self._later_page,
                        canvasmaker=_numbered_canvas(self._footer_left()))
+
+    def room_on_first_page(self, flowables: list[Flowable]) -> float:
+        """The height (points) the first page has left below the masthead and ``flowables``."""
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.units import mm
+
+        frame = A4[1] - (2 * MARGIN_MM + HEADER_MM + FOOTER_MM) * mm - 2 * FRAME_PADDING
+        used = 0.0
+        for flowable in [*self._masthead(), *flowables]:
+            used += flowable.wrap(text_width(), frame)[1]
+            used += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return float(frame - used)
 
     def _masthead(self) -> list[Flowable]:
         """The first page's top: logo and municipality, then the title."""

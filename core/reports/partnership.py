@@ -40,7 +40,6 @@ from core.spec import (
     PARTNERSHIP_STATUSES,
     PROJECT_LOCATIONS,
     PROJECT_STATUSES,
-    SDG_NAMES,
 )
 
 if TYPE_CHECKING:
@@ -78,16 +77,8 @@ def write(db: Database, partnership_id: int, out: Path) -> None:
     report.save(out)
 
 
+
 # --- values ---------------------------------------------------------------------------
-
-
-
-
-def sdg_text(numbers: list[int] | None) -> str:
-    """One goal a line: "6 – Eau propre et assainissement"."""
-    return "\n".join(f"{fmt.number(n)} – {_(SDG_NAMES[n])}" for n in numbers or []
-                     if n in SDG_NAMES)
-
 
 
 def _expiry(expiry: str | None, today: dt.date) -> str:
@@ -117,7 +108,7 @@ def _overview(db: Database, p: Row, today: dt.date) -> list[Flowable | None]:
         (_("Agreement expires"), _expiry(p["agreement_expiry_date"], today)),
         (_("Framework programme"), p["framework_programme"]),
         (_("Themes"), p["themes"]),
-        (_("SDGs"), sdg_text(p["sdgs"])),
+        (_("SDGs"), fmt.sdgs(p["sdgs"])),
     ]))]
     if has_text(p["summary"]):
         shown += [heading(_("Summary"), 2), para(p["summary"])]
@@ -181,7 +172,7 @@ def _projects(db: Database, pid: int) -> list[Flowable]:
             (_("Status"), choice(PROJECT_STATUSES, project["status"])),
             (_("Dates"), period(project["start_date"], project["end_date"])),
             (_("Themes"), project["themes"]),
-            (_("SDGs"), sdg_text(project["sdgs"])),
+            (_("SDGs"), fmt.sdgs(project["sdgs"])),
             (_("OECD DAC sector"), project["dac_sector"]),
         ], [
             (_("Objectives"), project["objectives"]),
