@@ -8,7 +8,6 @@ transaction, so that ``load`` then ``dump`` gives the same JSON.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from core import money, records, search, settings
 from core.db import SQLITE_HEADER, schema_version
 from core.errors import UserError, ValidationError
-from core.files import cannot_write, check_folder
+from core.files import write_atomically
 from core.i18n import _
 from core.migrations import rebuild_totals
 from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER, Spec
@@ -80,11 +79,10 @@ def dump(db: Database, out: Path) -> dict[str, int]:
     """Write the dump to ``out`` through a temporary file: a failure leaves nothing behind."""
     out = Path(out)
     _refuse_database_target(db, out)
-    check_folder(out)
     counts: dict[str, int] = {}
-    temporary = out.with_name(out.name + ".part")
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    try:
+
+    def write(temporary: Path) -> None:
         with temporary.open("w", encoding="utf-8") as handle, db.atomic():
             handle.write(encode(_head(db))[:-1])
             for table in TABLE_ORDER:
@@ -95,12 +93,8 @@ def dump(db: Database, out: Path) -> dict[str, int]:
                     counts[table] += 1
                 handle.write("\n]" if counts[table] else "]")
             handle.write("\n}\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise cannot_write(out, error) from error
+
+    write_atomically(out, write)
     return counts
 
 

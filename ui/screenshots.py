@@ -10,8 +10,7 @@ import os
 from pathlib import Path
 
 from core import listing, settings
-from core.errors import UserError
-from core.i18n import _
+from core.files import check_folder
 from core.lock import DatabaseLock
 
 SIZE = (1280, 800)
@@ -25,9 +24,7 @@ def render_all(db_path: Path, out_dir: Path, lang: str | None) -> list[Path]:
     from ui.app import application, make_context, use_language
 
     out_dir = Path(out_dir)
-    if not out_dir.parent.is_dir():
-        raise UserError(_("{path}: the folder {folder} does not exist.").format(
-            path=out_dir, folder=out_dir.parent))
+    check_folder(out_dir)
     out_dir.mkdir(exist_ok=True)
     application()
     with DatabaseLock(db_path):
