@@ -478,6 +478,18 @@ SPECS: dict[str, Spec] = {
 
 # Tables in an order where every parent comes before its children (load, dump).
 TABLE_ORDER = tuple(SPECS)
+# What lists, sheets, menus and imports call the records of a table (N_ texts).
+PLURALS: dict[str, str] = {
+    "contacts": N_("Contacts"),
+    "organisations": N_("Organisations"),
+    "partnerships": N_("Partnerships"),
+    "missions": N_("Missions"),
+    "transactions": N_("Transactions"),
+    "budget_lines": N_("Budget"),
+    "projects": N_("Projects"),
+    "deadlines": N_("Deadlines"),
+    "journal_entries": N_("Journal"),
+}
 COMMON_FIELDS = ("id", "created_at", "updated_at")
 
 

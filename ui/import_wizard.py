@@ -31,21 +31,14 @@ from PySide6.QtWidgets import (
 
 from core.excel import apply, columns, importer
 from core.i18n import N_, _
-from core.spec import SPECS
+from core.spec import PLURALS, SPECS
 from ui.worker import run_job
 
 if TYPE_CHECKING:
     from core.excel.plan import ImportPlan
     from ui.context import Context
 
-KIND_LABELS = {
-    "contacts": N_("Contacts"),
-    "organisations": N_("Organisations"),
-    "partnerships": N_("Partnerships"),
-    "missions": N_("Missions"),
-    "transactions": N_("Transactions"),
-    "budget": N_("Budget"),
-}
+KIND_LABELS = {kind: PLURALS[table] for kind, table in columns.KINDS.items()}  # N_ texts
 FILE_FILTER = N_("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)")
 
 

@@ -4,30 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.i18n import N_, _
+from core.i18n import _
+from core.spec import PLURALS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ui.context import Context
 
-LIST_TITLES = {
-    "partnerships": N_("Partnerships"),
-    "organisations": N_("Organisations"),
-    "contacts": N_("Contacts"),
-    "missions": N_("Missions"),
-    "budget_lines": N_("Budget"),
-    "transactions": N_("Transactions"),
-    "deadlines": N_("Deadlines"),
-    "journal_entries": N_("Journal"),
-}
+LIST_TABLES = ("partnerships", "organisations", "contacts", "missions", "budget_lines",
+               "transactions", "deadlines", "journal_entries")
 
 
 def build_page(ctx: Context, key: str) -> QWidget:
-    if key in LIST_TITLES:
+    if key in LIST_TABLES:
         from ui.list_page import ListPage
 
-        return ListPage(ctx, key, _(LIST_TITLES[key]))
+        return ListPage(ctx, key, _(PLURALS[key]))
     if key == "dashboard":
         from ui.dashboard_page import DashboardPage
 

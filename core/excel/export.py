@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from core import listing, settings
 from core.errors import UserError
 from core.excel.columns import KINDS
-from core.excel.exportcolumns import PLURALS, converter, kind_columns
+from core.excel.exportcolumns import converter, kind_columns
 from core.excel.exportsheet import Cancelled, Column, Progress, Table, write_table
 from core.excel.write import Book, Money
 from core.i18n import _
 from core.money import from_cents
-from core.spec import SPECS
+from core.spec import PLURALS, SPECS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

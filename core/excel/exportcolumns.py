@@ -36,18 +36,6 @@ from core.spec import SPECS, Field
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# Sheet titles (N_ texts) of each table.
-PLURALS: dict[str, str] = {
-    "contacts": N_("Contacts"),
-    "organisations": N_("Organisations"),
-    "partnerships": N_("Partnerships"),
-    "missions": N_("Missions"),
-    "transactions": N_("Transactions"),
-    "budget_lines": N_("Budget"),
-    "projects": N_("Projects"),
-    "deadlines": N_("Deadlines"),
-    "journal_entries": N_("Journal"),
-}
 # Headers of the columns that are not fields ("tr" above is not "_": marked here).
 _CREATED, _UPDATED, _NUMBER = N_("Created (UTC)"), N_("Updated (UTC)"), N_("No.")
 _ID_OF = N_("{label} (No.)")  # the number of a linked record: "Partnership (No.)"

@@ -13,11 +13,11 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from core import fmt
-from core.excel.exportcolumns import PLURALS, KindColumn, import_columns
+from core.excel.exportcolumns import KindColumn, import_columns
 from core.excel.exportsheet import Column, Table, letter, write_table
 from core.excel.write import Book
 from core.i18n import _
-from core.spec import SPECS
+from core.spec import PLURALS, SPECS
 
 if TYPE_CHECKING:
     from pathlib import Path
