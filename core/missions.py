@@ -74,6 +74,22 @@ def of_partnership(db: Database, partnership_id: int) -> list[Row]:
     )
 
 
+def summary_texts(row: Row) -> list[str]:
+    """A row of ``of_partnership`` as the partnership page and sheet show it: dates, title,
+    direction, destination, status, number of participants."""
+    from core import fmt
+    from core.spec import MISSION_DIRECTIONS, MISSION_STATUSES
+
+    return [
+        fmt.period(row["start_date"], row["end_date"]),
+        row["title"],
+        fmt.choice(MISSION_DIRECTIONS, row["direction"]),
+        fmt.place(row["destination_city"], row["destination_country"]),
+        fmt.choice(MISSION_STATUSES, row["status"]),
+        fmt.number(row["participants"]),
+    ]
+
+
 def deadlines_of(db: Database, mission_id: int) -> list[Row]:
     """The deadlines linked to a mission (visas, bookings, report), open ones first."""
     return list(

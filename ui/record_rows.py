@@ -10,16 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from core import fmt
-from core.fmt import choice, joined, period, place
+from core import fmt, missions
+from core.fmt import choice, joined, period
 from core.i18n import _
 from core.money import from_cents
 from core.spec import (
     CATEGORIES,
     DEADLINE_KINDS,
     JOURNAL_KINDS,
-    MISSION_DIRECTIONS,
-    MISSION_STATUSES,
     PARTICIPANT_CATEGORIES,
     PARTNERSHIP_ROLES,
     PROJECT_LOCATIONS,
@@ -88,20 +86,7 @@ def project_lines(rows: Iterable[Row]) -> list[Line]:
 
 
 def mission_lines(rows: Iterable[Row]) -> list[Line]:
-    return [
-        Line(
-            r["id"],
-            [
-                period(r["start_date"], r["end_date"]),
-                r["title"],
-                choice(MISSION_DIRECTIONS, r["direction"]),
-                place(r["destination_city"], r["destination_country"]),
-                choice(MISSION_STATUSES, r["status"]),
-                fmt.number(r["participants"]),
-            ],
-        )
-        for r in rows
-    ]
+    return [Line(r["id"], missions.summary_texts(r)) for r in rows]
 
 
 def open_deadline_lines(rows: Iterable[Row], today: str) -> list[Line]:

@@ -33,8 +33,6 @@ from core.spec import (
     CATEGORIES,
     DEADLINE_KINDS,
     JOURNAL_KINDS,
-    MISSION_DIRECTIONS,
-    MISSION_STATUSES,
     ORGANISATION_KINDS,
     PARTNERSHIP_ROLES,
     PARTNERSHIP_STATUSES,
@@ -207,17 +205,7 @@ def _missions(rows: list[Row]) -> Flowable | None:
     return table(
         [_("Dates"), _("Title"), _("Direction"), _("Destination"), _("Status"),
          _("Participants")],
-        [
-            [
-                period(r["start_date"], r["end_date"]),
-                r["title"],
-                choice(MISSION_DIRECTIONS, r["direction"]),
-                place(r["destination_city"], r["destination_country"]),
-                choice(MISSION_STATUSES, r["status"]),
-                fmt.number(r["participants"]),
-            ]
-            for r in rows
-        ],
+        [missions.summary_texts(r) for r in rows],
         [0.2, 0.28, 0.11, 0.17, 0.11, 0.13],
         right=[5],
     )
