@@ -74,6 +74,24 @@ def of_partnership(db: Database, partnership_id: int) -> list[Row]:
     )
 
 
+def of_year(db: Database, year: int) -> list[Row]:
+    """The missions under way at some point of ``year``, with their partnership's name
+    and how many people took part: for the council's workbook and the annual report."""
+    return list(
+        db.query(
+            "SELECT m.id, m.partnership_id, p.name AS partnership, m.title, m.direction, "
+            "m.destination_city, m.destination_country, m.start_date, m.end_date, m.status, "
+            "count(mp.id) AS participants FROM missions m "
+            "JOIN partnerships p ON p.id = m.partnership_id "
+            "LEFT JOIN mission_participants mp ON mp.mission_id = m.id AND mp.deleted_at IS NULL "
+            "WHERE m.deleted_at IS NULL AND m.start_date <= :last "
+            "AND coalesce(m.end_date, m.start_date) >= :first "
+            "GROUP BY m.id ORDER BY m.start_date, m.id",
+            {"first": f"{year:04d}-01-01", "last": f"{year:04d}-12-31"},
+        )
+    )
+
+
 def summary_texts(row: Row) -> list[str]:
     """A row of ``of_partnership`` as the partnership page and sheet show it: dates, title,
     direction, destination, status, number of participants."""

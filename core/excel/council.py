@@ -140,20 +140,9 @@ def cofinancing_table(db: Database, year: int) -> Table:
     return Table(_(SHEETS["cofinancing"]), columns, body)
 
 
-MISSIONS_SQL = """
-SELECT t.start_date, t.end_date, t.title, p.name, t.direction, t.destination_city,
-       t.destination_country, t.status,
-       (SELECT count(*) FROM mission_participants mp
-        WHERE mp.mission_id = t.id AND mp.deleted_at IS NULL)
-FROM missions t JOIN partnerships p ON p.id = t.partnership_id
-WHERE t.deleted_at IS NULL AND t.start_date <= ? AND coalesce(t.end_date, t.start_date) >= ?
-ORDER BY t.start_date, t.id
-"""
-
-
 def missions_table(db: Database, year: int) -> Table:
     """The missions under way at some point of the year."""
-    from core import fmt
+    from core import fmt, missions
     from core.excel.exportcolumns import iso_date
 
     columns = [
@@ -167,14 +156,13 @@ def missions_table(db: Database, year: int) -> Table:
         Column(_("Status")),
         Column(_("Participants"), "int"),
     ]
-    params = [f"{year:04d}-12-31", f"{year:04d}-01-01"]
     rows = [
         [
-            iso_date(start), iso_date(end), title, partnership,
-            _(MISSION_DIRECTIONS.get(direction, direction)), city, fmt.country_name(country),
-            _(MISSION_STATUSES.get(status, status)), participants,
+            iso_date(m["start_date"]), iso_date(m["end_date"]), m["title"], m["partnership"],
+            fmt.choice(MISSION_DIRECTIONS, m["direction"]), m["destination_city"],
+            fmt.country_name(m["destination_country"]),
+            fmt.choice(MISSION_STATUSES, m["status"]), m["participants"],
         ]
-        for start, end, title, partnership, direction, city, country, status, participants
-        in db.execute(MISSIONS_SQL, params)
+        for m in missions.of_year(db, year)
     ]
     return Table(_(SHEETS["missions"]), columns, rows)

@@ -26,6 +26,7 @@ from core import finance, fmt
 from core.errors import UserError
 from core.fmt import period
 from core.i18n import _
+from core.missions import of_year as missions_of_year
 from core.reports import chart
 from core.reports.document import (
     Report,
@@ -123,17 +124,6 @@ def _checked_year(year: object) -> int:
 # --- the data: a handful of grouped queries ---------------------------------------
 
 
-MISSIONS_SQL = """
-SELECT m.id, m.partnership_id, m.title, m.direction, m.destination_city, m.destination_country,
-       m.start_date, m.end_date, m.status, count(mp.id) AS participants
-FROM missions m
-LEFT JOIN mission_participants mp ON mp.mission_id = m.id AND mp.deleted_at IS NULL
-WHERE m.deleted_at IS NULL AND m.start_date <= :last
-  AND coalesce(m.end_date, m.start_date) >= :first
-GROUP BY m.id
-ORDER BY m.start_date, m.id
-"""
-
 PROJECTS_SQL = f"""
 SELECT id, partnership_id, title, status, start_date, end_date, sdgs FROM projects
 WHERE deleted_at IS NULL AND status IN ({", ".join(f"'{s}'" for s in LIVE_PROJECTS)})
@@ -153,7 +143,7 @@ def gather(db: Database, year: int) -> Year:
     """Everything the report prints about ``year``."""
     bounds = {"first": f"{year:04d}-01-01", "last": f"{year:04d}-12-31"}
     money = {row["partnership_id"]: row for row in finance.year_summary(db, year)}
-    missions = list(db.query(MISSIONS_SQL, bounds))
+    missions = missions_of_year(db, year)
     projects = list(db.query(PROJECTS_SQL, bounds))
     ids = set(money) | {m["partnership_id"] for m in missions} | {
         p["partnership_id"] for p in projects}
