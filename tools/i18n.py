@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,9 +111,28 @@ def check() -> list[str]:
         problems += [f"{lang}: not in the catalogue: {text!r}" for text in absent]
         problems += [f"{lang}: untranslated: {text!r}" for text in missing(catalog, lang)]
         mo = po_path(lang).with_suffix(".mo")
-        if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
+        if not mo.exists() or compiled(mo.read_bytes()) != compiled(mo_bytes(catalog)):
             problems.append(f"{lang}: {mo.name} is stale; run python -m tools.i18n")
     return problems
+
+
+def compiled(mo: bytes) -> dict[tuple[object, str | None], tuple[str, ...]]:
+    """What a compiled catalogue says, text by text.
+
+    Compared instead of the bytes: the header a Babel version writes into a .mo
+    ("Generated-By: Babel 2.19.0") is not a translation, and a fresh machine may
+    install another Babel than the one that compiled the committed file.
+    """
+    found: dict[tuple[object, str | None], tuple[str, ...]] = {}
+    for message in read_mo(io.BytesIO(mo)):
+        if not message.id or message.fuzzy:
+            continue
+        key = tuple(message.id) if isinstance(message.id, list | tuple) else message.id
+        strings = message.string
+        strings = tuple(strings) if isinstance(strings, list | tuple) else (strings,)
+        if all(strings):
+            found[(key, message.context)] = strings
+    return found
 
 
 if __name__ == "__main__":
