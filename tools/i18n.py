@@ -3,13 +3,22 @@
 Run ``python -m tools.i18n`` after changing texts, then translate what the
 ``.po`` files show as new (empty ``msgstr``), and run it again to compile.
 ``python -m tools.i18n --check`` fails when a text is untranslated or a
-compiled catalogue is stale (the tests call it).
+compiled catalogue is stale (the tests call it). ``python -m tools.i18n --todo``
+lists what is left to translate; ``python -m tools.i18n --fill FILE.json`` sets
+translations from ``{"fr": {"English text": "texte", ...}, "nl": {...}}`` (a
+plural takes a list, a text with a context the key ``"context|text"``), then
+updates and compiles, so several people can translate without editing the
+same ``.po`` lines by hand. Every writing step holds a lock on the catalogues.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
+import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -85,19 +94,67 @@ def missing(catalog: Catalog, lang: str) -> list[str]:
     return gaps
 
 
-def update() -> int:
+@contextlib.contextmanager
+def _locked() -> Iterator[None]:
+    """One writer of the catalogues at a time."""
+    LOCALE.mkdir(parents=True, exist_ok=True)
+    with (LOCALE / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def update(translations: dict[str, dict[str, str | list[str]]] | None = None) -> int:
+    with _locked():
+        return _update(translations or {})
+
+
+def _update(translations: dict[str, dict[str, str | list[str]]]) -> int:
     template = extract()
     for lang in LANGUAGES:
         catalog = load(lang)
         catalog.update(template, no_fuzzy_matching=True)
+        unknown = _fill(catalog, translations.get(lang, {}))
+        if unknown:
+            print(f"{lang}: not in the sources, left out: {unknown}")
         path = po_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, omit_header=False, ignore_obsolete=True)
+            write_po(handle, catalog, width=100, omit_header=False, ignore_obsolete=True,
+                     include_lineno=False)
         path.with_suffix(".mo").write_bytes(mo_bytes(catalog))
         gaps = missing(catalog, lang)
         print(f"{lang}: {len(catalog)} texts, {len(gaps)} to translate")
     return 0
+
+
+def _fill(catalog: Catalog, texts: dict[str, str | list[str]]) -> list[str]:
+    unknown = []
+    for key, text in texts.items():
+        context, _bar, msgid = key.rpartition("|") if "|" in key else (None, "", key)
+        message = next((m for m in catalog if m.context == (context or None) and (
+            m.id == msgid or (isinstance(m.id, tuple) and m.id[0] == msgid))), None)
+        if message is None:
+            unknown.append(key)
+            continue
+        message.string = tuple(text) if isinstance(text, list) else text
+        message.flags.discard("fuzzy")
+    return unknown
+
+
+def todo() -> dict[str, list[str]]:
+    """Per language, the texts still to translate, as keys for ``--fill``."""
+    template = extract()
+    result = {}
+    for lang in LANGUAGES:
+        catalog = load(lang)
+        catalog.update(template, no_fuzzy_matching=True)
+        result[lang] = [
+            (f"{m.context}|" if m.context else "") + (m.id[0] if isinstance(m.id, tuple) else m.id)
+            for m in catalog if m.id and str(m.id) in missing(catalog, lang)]
+    return result
 
 
 def check() -> list[str]:
@@ -136,6 +193,12 @@ def compiled(mo: bytes) -> dict[tuple[object, str | None], tuple[str, ...]]:
 
 
 if __name__ == "__main__":
+    if "--todo" in sys.argv:
+        print(json.dumps(todo(), ensure_ascii=False, indent=1))
+        sys.exit(0)
+    if "--fill" in sys.argv:
+        source = Path(sys.argv[sys.argv.index("--fill") + 1])
+        sys.exit(update(json.loads(source.read_text(encoding="utf-8"))))
     if "--check" in sys.argv:
         found = check()
         print("\n".join(found) or "catalogues complete")
