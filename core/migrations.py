@@ -450,6 +450,36 @@ def m0005_import_batches(db: Database) -> None:
     _set_version(db, 5)
 
 
+# The seven OECD DAC policy markers, scored 0/1/2 on projects (frozen with m0006).
+POLICY_MARKER_COLUMNS_V6 = (
+    "marker_gender", "marker_environment", "marker_biodiversity", "marker_nutrition",
+    "marker_disability", "marker_climate_mitigation", "marker_climate_adaptation",
+)
+
+
+@migrations()
+def m0006_declaration_fields(db: Database) -> None:
+    """What the yearly declarations (e-APD, CIC/GIS report, IATI) need beyond the accounts."""
+    markers = "\n".join(
+        f"ALTER TABLE projects ADD COLUMN {column} TEXT "
+        f"CHECK ({column} IS NULL OR {column} IN ('0', '1', '2'));"
+        for column in POLICY_MARKER_COLUMNS_V6
+    )
+    _run_script(db, markers + """
+    ALTER TABLE projects ADD COLUMN aid_type TEXT;
+    ALTER TABLE projects ADD COLUMN recipient_country TEXT;
+    ALTER TABLE transactions ADD COLUMN budget_source TEXT;
+    ALTER TABLE transactions ADD COLUMN budget_post TEXT;
+    ALTER TABLE transactions ADD COLUMN document_number TEXT;
+    ALTER TABLE transactions ADD COLUMN funding TEXT;
+    ALTER TABLE transactions ADD COLUMN eligible INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE transactions ADD COLUMN ineligible_reason TEXT;
+    ALTER TABLE transactions ADD COLUMN bank_fees_cents INTEGER;
+    ALTER TABLE budget_lines ADD COLUMN budget_post TEXT;
+    """)
+    _set_version(db, 6)
+
+
 def rebuild_totals(db: Database) -> None:
     """Recompute every total from the transactions (after a bulk load)."""
     db.execute("DELETE FROM money_totals")

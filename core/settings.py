@@ -26,6 +26,13 @@ DEFAULTS: dict[str, str] = {
     "backup_keep_weekly": "4",
     "backup_keep_monthly": "12",
     "last_backup_at": "",
+    # Identifiers the yearly declarations print (e-APD, CIC/GIS, IATI).
+    "municipality_siren": "",  # France: SIREN (9 digits)
+    "municipality_insee": "",  # France: INSEE commune code (5 characters)
+    "municipality_kbo": "",  # Belgium: KBO/BCE enterprise number
+    "iati_org_id": "",  # e.g. FR-SIRET-… or BE-BCE_KBO-…
+    "dpo_contact": "",  # the data protection officer: name, e-mail or phone, free text
+    "apd_deadline": "1",  # "0": no yearly e-APD deadline (communes in France)
 }
 
 

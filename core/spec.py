@@ -141,6 +141,48 @@ JOURNAL_KINDS = {
     "visit": N_("Visit"),
     "call": N_("Phone call"),
 }
+# OECD DAC policy markers: how much a project aims at each objective.
+MARKER_SCORES = {
+    "0": N_("Not targeted"),
+    "1": N_("Significant objective"),
+    "2": N_("Principal objective"),
+}
+POLICY_MARKERS = {  # field name -> label; IATI policy marker codes in core.declarations
+    "marker_gender": N_("Gender equality"),
+    "marker_environment": N_("Aid to environment"),
+    "marker_biodiversity": N_("Biodiversity"),
+    "marker_nutrition": N_("Nutrition"),
+    "marker_disability": N_("Disability inclusion"),
+    "marker_climate_mitigation": N_("Climate change mitigation"),
+    "marker_climate_adaptation": N_("Climate change adaptation"),
+}
+# OECD DAC types of aid (IATI AidType, vocabulary 1) that a commune's cooperation uses.
+AID_TYPES = {
+    "A02": N_("Sector budget support"),
+    "B01": N_("Core support to NGOs and other organisations"),
+    "B03": N_("Contributions to specific-purpose programmes and funds"),
+    "C01": N_("Project-type interventions"),
+    "D01": N_("Donor country personnel"),
+    "D02": N_("Other technical assistance"),
+    "E01": N_("Scholarships and training in the donor country"),
+    "G01": N_("Administrative costs not included elsewhere"),
+    "H01": N_("Development awareness"),
+}
+# The budget an expense is paid from: the general budget or a "1 % Oudin-Santini"
+# budget (French law lets water, sanitation, waste and energy budgets give 1 %).
+BUDGET_SOURCES = {
+    "general": N_("General budget"),
+    "water": N_("Water (1 %)"),
+    "sanitation": N_("Sanitation (1 %)"),
+    "waste": N_("Waste (1 %)"),
+    "energy": N_("Energy (1 %)"),
+}
+# Who pays an expense, as the CIC/GIS financial report asks.
+FUNDING_SOURCES = {
+    "programme_subsidy": N_("Programme subsidy"),
+    "own_funds": N_("Own funds"),
+    "other": N_("Other funding"),
+}
 SDG_NAMES = {
     1: N_("No poverty"),
     2: N_("Zero hunger"),
@@ -298,6 +340,11 @@ SPECS: dict[str, Spec] = {
                 Field("dac_sector", "dac", label=N_("OECD DAC sector")),
                 Field("objectives", label=N_("Objectives")),
                 Field("results", label=N_("Results")),
+                *(Field(name, "choice", choices=MARKER_SCORES, label=label)
+                  for name, label in POLICY_MARKERS.items()),
+                Field("aid_type", "choice", choices=AID_TYPES, label=N_("Type of aid")),
+                Field("recipient_country", "country",
+                      label=N_("Recipient country (if not the partner's)")),
             ),
             order_sql="start_date DESC, title",
         ),
@@ -383,6 +430,7 @@ SPECS: dict[str, Spec] = {
                 Field("label", label=N_("Label")),
                 *_MONEY_FIELDS,
                 Field("notes", label=N_("Notes")),
+                Field("budget_post", label=N_("Budget post")),
             ),
             order_sql="year DESC, partnership_id, kind, category",
             money=True,
@@ -412,6 +460,15 @@ SPECS: dict[str, Spec] = {
                 Field("counterparty", label=N_("Payee or payer")),
                 Field("reference", label=N_("Reference")),
                 Field("notes", label=N_("Notes")),
+                Field("budget_source", "choice", choices=BUDGET_SOURCES,
+                      label=N_("Paid from budget")),
+                Field("budget_post", label=N_("Budget post")),
+                Field("document_number", label=N_("Supporting document no.")),
+                Field("funding", "choice", choices=FUNDING_SOURCES, label=N_("Funded by")),
+                Field("eligible", "bool", default=True, label=N_("Eligible")),
+                Field("ineligible_reason", label=N_("Why not eligible")),
+                Field("bank_fees", "money", column="bank_fees_cents",
+                      label=N_("Bank fees (EUR)")),
             ),
             order_sql="date DESC, id DESC",
             money=True,

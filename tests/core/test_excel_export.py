@@ -155,6 +155,9 @@ def test_every_field_of_every_record_is_exported(
                 value = record[column.key]
                 labels = in_every_language(f.choices.get(value, ""))
                 assert cell.value is None if value is None else cell.value in labels
+            elif f is not None and f.type == "bool" and column.role == "field":
+                labels = in_every_language("Yes" if record[column.key] else "No")
+                assert cell.value in labels, (column.key, row)
             elif isinstance(expected, int | Decimal) and not isinstance(expected, bool):
                 assert _read(cell) == expected, (column.key, row)
             else:
