@@ -14,6 +14,7 @@ same ``.po`` lines by hand. Every writing step holds a lock on the catalogues.
 from __future__ import annotations
 
 import contextlib
+import copy
 import fcntl
 import io
 import json
@@ -115,7 +116,9 @@ def _update(translations: dict[str, dict[str, str | list[str]]]) -> int:
     template = extract()
     for lang in LANGUAGES:
         catalog = load(lang)
-        catalog.update(template, no_fuzzy_matching=True)
+        # A copy each time: Catalog.update adds the template's own Message objects, so a text
+        # filled for one language would otherwise be written into the next one's catalogue.
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
         unknown = _fill(catalog, translations.get(lang, {}))
         if unknown:
             print(f"{lang}: not in the sources, left out: {unknown}")
