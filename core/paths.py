@@ -7,12 +7,17 @@ XDG_DATA_HOME (or passing explicit paths).
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from pathlib import Path
 
 APP_NAME = "IciLaBas"
 DB_FILENAME = "ici-la-bas.sqlite3"
+RESOURCES_PACKAGE = "ici_la_bas_resources"
+# The folder above core/: a source checkout when it holds pyproject.toml; site-packages or
+# a frozen bundle's folder otherwise.
+_CHECKOUT = Path(__file__).resolve().parent.parent
 NETWORK_FILESYSTEMS = {
     "nfs",
     "nfs4",
@@ -47,9 +52,27 @@ def default_backup_dir(db_path: Path) -> Path:
 
 
 def resources_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)  # PyInstaller one-file build
-    base = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
-    return base / "resources"
+    """The folder of fonts, catalogues and images the app reads at run time.
+
+    The repository's ``resources/`` folder is installed as the package
+    ``ici_la_bas_resources`` (pyproject.toml maps it; the PyInstaller spec
+    collects it under that name), so one import finds it in an editable or
+    normal install, a wheel and a frozen bundle alike. Only a checkout run
+    without installing the project falls back to the folder itself.
+    """
+    try:
+        return Path(str(importlib.resources.files(RESOURCES_PACKAGE)))
+    except ModuleNotFoundError:
+        folder = checkout_file("resources")
+        if folder is None:
+            raise
+        return folder
+
+
+def checkout_file(name: str) -> Path | None:
+    """``name`` at the top of the source checkout this code runs from, if it is one."""
+    path = _CHECKOUT / name
+    return path if (_CHECKOUT / "pyproject.toml").is_file() and path.exists() else None
 
 
 def locale_dir() -> Path:
