@@ -23,6 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ici-la-bas", description="Ici & Là-bas")
     parser.add_argument("--db", type=Path, help="database file (default: the user's data folder)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language: fr, nl or en")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check, without a screen, that this copy can run (database, fonts, catalogues, "
+        "locale data, window)",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("demo", help="fill an empty database with the demo data")
     dump = commands.add_parser("dump", help="write every live record as JSON")
@@ -71,6 +78,37 @@ def build_parser() -> argparse.ArgumentParser:
     shots = commands.add_parser("screenshots", help="draw every main screen to DIR/*.png")
     shots.add_argument("dir", type=Path)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version is read only when asked, from core.version."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from core.version import app_version
+
+        print(f"{parser.prog} {app_version()}")
+        parser.exit()
+
+
+def cmd_self_test() -> int:
+    """Each check the bundle depends on, in a temporary folder; the first failure in one line."""
+    import tempfile
+
+    from core import selftest
+    from core.i18n import N_
+    from ui.selftest import check_window
+
+    checks = [*selftest.core_checks(), (N_("main window"), check_window)]
+    with tempfile.TemporaryDirectory(prefix="ici-la-bas-", ignore_cleanup_errors=True) as folder:
+        failure = selftest.run(checks, Path(folder))
+    if failure is not None:
+        print(_("Self-test failed: {failure}").format(failure=failure), file=sys.stderr)
+        return EXIT_ERROR
+    print(_("Self-test passed: database, fonts, catalogues, locale data and window."))
+    return EXIT_OK
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -317,6 +355,8 @@ COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     i18n.set_language(args.lang)
+    if args.self_test:
+        return cmd_self_test()
     try:
         path = _db_path(args)
         if args.command is not None:
