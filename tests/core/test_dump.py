@@ -15,6 +15,7 @@ from core.db import open_db
 from core.errors import UserError
 from core.spec import TABLE_ORDER
 from tests.core import factories as make
+from tests.core.design import DESIGN_FIELDS, expected, full_network
 
 FIXED_FIELDS = {
     "organisations": {"name", "country"},
@@ -84,6 +85,34 @@ def test_dump_has_every_table_and_fixed_fields(db, tmp_path: Path) -> None:
     assert (xof["rate"], xof["amount_eur"]) == ("655.957", "1905.61")
     assert data["budget_lines"][0]["amount"] == "20000.00"
     assert data["contacts"][0]["first_name"] == "محمد"
+
+
+def test_dump_holds_every_field_of_design_notes_included(db, tmp_path: Path) -> None:
+    ids = full_network(db)
+    out = tmp_path / "dump.json"
+    dump.dump(db, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for table, fields in DESIGN_FIELDS.items():
+        [record] = data[table]
+        assert set(fields) <= set(record), (table, set(fields) - set(record))
+        assert {k: record[k] for k in fields} == expected(table, ids), table
+
+
+def test_load_puts_every_field_back_in_the_database(db, tmp_path: Path) -> None:
+    ids = full_network(db)
+    out = tmp_path / "dump.json"
+    dump.dump(db, out)
+    other = open_db(tmp_path / "other.sqlite3")
+    dump.load(other, out)
+    stored = {
+        table: other.execute(f"SELECT notes FROM {table}").fetchall()
+        for table in DESIGN_FIELDS if "notes" in DESIGN_FIELDS[table]
+    }
+    first = other.execute("SELECT first_name, last_name, legal_basis_date FROM contacts").fetchall()
+    other.close()
+    for table, rows in stored.items():
+        assert rows == [(expected(table, ids)["notes"],)], table
+    assert first == [("محمد", "العلوي", "2024-02-29")]
 
 
 def round_trip(db, tmp_path: Path) -> tuple[str, str]:
@@ -167,4 +196,8 @@ def test_generated_records_round_trip(tmp_path_factory, people, amounts, label) 
     data = json.loads(first)
     assert sorted(t["amount"] for t in data["transactions"]) == sorted(
         f"{Decimal(v) / 100:.2f}" for v, _c in amounts
+    )
+    # what was typed comes out (trimmed, as stored), not merely the same thing twice
+    assert sorted((c["first_name"], c["notes"] or "") for c in data["contacts"]) == sorted(
+        (first.strip(), (notes or "").strip()) for first, _last, notes in people
     )
