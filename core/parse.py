@@ -288,7 +288,7 @@ def _numeric_date(text: str) -> tuple[int, int, int] | None:
 
 def _text_date(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) from "1er mars 2023", "6 maart 2023", "March 6, 2023", "06-mars-23"."""
-    months, weekdays = _month_names(), _weekday_names()
+    months, weekdays = month_names(), _weekday_names()
     words = normalise_key(text).split()
     while len(words) > 3 and (words[0] in weekdays or words[0] == "le"):
         words = words[1:]
@@ -318,7 +318,7 @@ def _make_date(year: int, month: int, day: int, *, original: object) -> dt.date:
 
 
 @lru_cache(maxsize=1)
-def _month_names() -> dict[str, int]:
+def month_names() -> dict[str, int]:
     """Full and abbreviated month names, fr/nl/en, as keys ("fevr", "mrt", "march")."""
     from babel import Locale
 

@@ -289,7 +289,7 @@ class PreviewPage(QWizardPage):
         self.rejected = QListWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(_("Rejected rows:")))
+        layout.addWidget(QLabel(_("Rows rejected or passed over, and why:")))
         layout.addWidget(self.rejected, 1)
 
     def initializePage(self) -> None:
@@ -299,6 +299,7 @@ class PreviewPage(QWizardPage):
         self.summary.setText("\n".join(line for line in lines if not line.startswith("  ")))
         self.rejected.clear()
         self.rejected.addItems([row.reason for row in plan.rows if row.action == "reject"])
+        self.rejected.addItems(importer.passed_lines(plan))
 
 
 def open_wizard(parent: Any, ctx: Context, path: Path | None = None,

@@ -78,6 +78,9 @@ def summary(plan: ImportPlan) -> list[str]:
     lines = [
         _("{file}, sheet «{sheet}», header on row {row}.").format(
             file=plan.path.name, sheet=plan.sheet, row=plan.header_row),
+        ngettext("{n} row under the header, each counted below:",
+                 "{n} rows under the header, each counted below:",
+                 plan.rows_read).format(n=plan.rows_read),
         ngettext("{n} record to create", "{n} records to create",
                  plan.count("create")).format(n=plan.count("create")),
         ngettext("{n} record to update", "{n} records to update",
@@ -86,6 +89,8 @@ def summary(plan: ImportPlan) -> list[str]:
                  plan.count("skip")).format(n=plan.count("skip")),
         ngettext("{n} row rejected", "{n} rows rejected",
                  plan.count("reject")).format(n=plan.count("reject")),
+        ngettext("{n} row passed over", "{n} rows passed over",
+                 len(plan.passed)).format(n=len(plan.passed)),
     ]
     if plan.new_organisations:
         lines.append(ngettext("{n} new organisation", "{n} new organisations",
@@ -94,4 +99,11 @@ def summary(plan: ImportPlan) -> list[str]:
     if plan.unmatched:
         lines.append(_("Columns not imported: {names}").format(names=", ".join(plan.unmatched)))
     lines += [f"  {row.reason}" for row in plan.rows if row.action == "reject"]
+    lines += [f"  {line}" for line in passed_lines(plan)]
     return lines
+
+
+def passed_lines(plan: ImportPlan) -> list[str]:
+    """One line per row passed over, with its number and why."""
+    return [_("row {row}: passed over, {reason}").format(row=p.row, reason=p.reason)
+            for p in plan.passed]

@@ -9,6 +9,8 @@ rows are passed over. The wizard shows this plan; ``apply`` writes it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +19,7 @@ from core.errors import UserError, ValidationError
 from core.excel import cells, columns
 from core.excel.keys import Lookups
 from core.i18n import _
-from core.parse import normalise_key
+from core.parse import month_names, normalise_key, parse_amount
 from core.spec import SPECS
 
 if TYPE_CHECKING:
@@ -25,7 +27,22 @@ if TYPE_CHECKING:
 
     from core.excel.read import Sheet
 
-TOTAL_WORDS = ("total", "totaal", "totaux", "sous total", "subtotal", "somme", "som")
+# A row is a total when its first filled cell *is* one of these, alone or with words
+# that qualify a total ("Total général", "TOTAL 2023", "Sous-total dépenses"): never
+# when it merely begins like one, for Somé, Sommer, Somoto, Totah and Total Énergies
+# are people, towns and companies.
+TOTAL_WORDS = frozenset({
+    "total", "totaal", "totaux", "totals", "totale", "sous total", "sous totaux",
+    "subtotal", "sub total", "subtotaal", "somme", "som", "grand total", "eindtotaal",
+    "algemeen totaal", "montant total", "totaal bedrag", "total amount",
+})
+TOTAL_QUALIFIERS = frozenset({
+    "general", "generale", "generaux", "generaal", "algemeen", "des", "de", "du", "la",
+    "les", "van", "der", "het", "depenses", "recettes", "expenses", "income", "receipts",
+    "uitgaven", "ontvangsten", "ttc", "ht", "eur", "euro", "euros", "annee", "year", "jaar",
+})
+# Fields a total row may fill besides its label: sums and the year they are for.
+TOTAL_FIELD_TYPES = frozenset({"money", "rate", "year"})
 # Import fields that name a linked record rather than hold a value.
 REFERENCES = {"organisation", "partner", "funder", "partnership", "full_name", "id"}
 
@@ -41,6 +58,14 @@ class PlannedRow:
     checked: dict[str, Any] = field(default_factory=dict)  # SQL columns, as records.to_row made
 
 
+@dataclass(frozen=True)
+class PassedRow:
+    """A row under the header that is no record: blank, the header again, or a total."""
+
+    row: int
+    reason: str
+
+
 @dataclass
 class ImportPlan:
     kind: str
@@ -51,6 +76,7 @@ class ImportPlan:
     mapping: dict[int, str]
     rows: list[PlannedRow]
     new_organisations: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
+    passed: list[PassedRow] = field(default_factory=list)
 
     @property
     def table(self) -> str:
@@ -62,6 +88,11 @@ class ImportPlan:
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def rows_read(self) -> int:
+        """Rows under the header up to the last filled one: every one is accounted for."""
+        return len(self.rows) + len(self.passed)
 
 
 def _score(kind: str, row: list[Any], extra: dict[str, str]) -> int:
@@ -88,15 +119,56 @@ def find_header(kind: str, sheets: list[Sheet], sheet_name: str | None,
     return best[1], best[2]
 
 
-def _skippable(texts: list[str], header_keys: list[str]) -> bool:
-    """A blank line, the header repeated on a new page, or a total row (cells as text)."""
-    if not any(texts):
+def is_total_label(text: str) -> bool:
+    """Whether a cell *is* a total's label, not a name that begins like one.
+
+    After the total word may come a year, a month or a qualifier ("Sous-total mars").
+    """
+    words = normalise_key(text).split()
+    for size in (2, 1):
+        if " ".join(words[:size]) in TOTAL_WORDS:
+            return all(w.isdigit() or w in TOTAL_QUALIFIERS or w in month_names()
+                       for w in words[size:])
+    return False
+
+
+def _is_number(cell: object) -> bool:
+    if isinstance(cell, bool | date):
+        return False
+    if isinstance(cell, int | float | Decimal):
         return True
+    try:
+        parse_amount(cells.text(cell))
+    except ValidationError:
+        return False
+    return True
+
+
+def _passed_reason(plan: ImportPlan, row: list[Any], texts: list[str],
+                   header_keys: list[str], sum_columns: frozenset[int]) -> str | None:
+    """Why a row is passed over (blank, header repeated, total), or None for a record.
+
+    A total row holds its label and sums only: a row that also fills a name, an
+    e-mail, a date or any other field is a record, whatever its first cell says.
+    """
+    filled = [n for n, t in enumerate(texts) if t]
+    if not filled:
+        return _("blank line")
     if normalise_key(texts[0]) == header_keys[0] and [normalise_key(t) for t in texts] == (
-            header_keys):
-        return True
-    first = next(t for t in texts if t)
-    return normalise_key(first).startswith(TOTAL_WORDS)
+            header_keys):  # the first cell alone rules out nearly every row, cheaply
+        return _("the header repeated")
+    first = filled[0]
+    if is_total_label(texts[first]) and all(
+            n not in plan.mapping or n in sum_columns for n in filled[1:]) and all(
+            _is_number(row[n]) for n in filled[1:]):
+        return _("total row «{text}»").format(text=texts[first])
+    return None
+
+
+def _sum_columns(plan: ImportPlan) -> frozenset[int]:
+    spec = SPECS[plan.table]
+    names = {f.name for f in spec.fields if f.type in TOTAL_FIELD_TYPES}
+    return frozenset(n for n, name in plan.mapping.items() if name in names)
 
 
 def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
@@ -113,11 +185,20 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
     if not sheet.rows[header_index + 1:]:
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(
             path=path, sheet=sheet.name))
+    sum_columns = _sum_columns(plan)
+    blanks: list[PassedRow] = []  # counted only when a filled row comes after them
     for offset, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
         texts = [cells.text(c) for c in row]  # once per row: the checks below all read them
-        if _skippable(texts, header_keys):
-            continue
-        plan.rows.append(_plan_row(plan, lookups, offset, row, texts, on_duplicate))
+        reason = _passed_reason(plan, row, texts, header_keys, sum_columns)
+        if reason is None:
+            plan.passed += blanks
+            blanks = []
+            plan.rows.append(_plan_row(plan, lookups, offset, row, texts, on_duplicate))
+        elif any(texts):
+            plan.passed += [*blanks, PassedRow(offset, reason)]
+            blanks = []
+        else:
+            blanks.append(PassedRow(offset, reason))
     if not plan.rows:
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(
             path=path, sheet=sheet.name))
