@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # The number of migrations in core.migrations (a test checks they agree). Kept here so
 # that a file can be checked before sqlite-utils is even imported: the window shows sooner.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 

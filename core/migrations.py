@@ -480,6 +480,30 @@ def m0006_declaration_fields(db: Database) -> None:
     _set_version(db, 6)
 
 
+@migrations()
+def m0007_personal_data(db: Database) -> None:
+    """The log of what was done with personal data (GDPR): when, what, which contacts.
+
+    The contacts are numbers in a table of their own, so that a contact's
+    page finds its entries at once and no entry ever repeats a name.
+    """
+    _run_script(db, """
+    CREATE TABLE personal_data_log (
+        id INTEGER PRIMARY KEY,
+        logged_at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        what TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE personal_data_log_contacts (
+        log_id INTEGER NOT NULL REFERENCES personal_data_log(id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL,
+        PRIMARY KEY (contact_id, log_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX personal_data_log_contacts_log ON personal_data_log_contacts(log_id);
+    """)
+    _set_version(db, 7)
+
+
 def rebuild_totals(db: Database) -> None:
     """Recompute every total from the transactions (after a bulk load)."""
     db.execute("DELETE FROM money_totals")
