@@ -21,6 +21,9 @@ FIXED_PARITIES: dict[str, Decimal] = {
 }
 CENT = Decimal("0.01")
 RATE_PLACES = 6  # a rate derived from two amounts keeps six decimal places
+# Ten thousand billion: past any budget, and a year of such rows still sums inside
+# SQLite's 64-bit integers (a larger amount would stop the save with an overflow).
+MAX_CENTS = 10**15
 
 
 def to_cents(value: Decimal | int | str) -> int:

@@ -14,11 +14,12 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from core import money
+from core import fmt, money
 from core import search as search_module
 from core.errors import NotFound, ValidationError
 from core.i18n import _
 from core.spec import (
+    AT_LEAST_ONE,
     CATEGORIES,
     COMMON_FIELDS,
     EXPENSE_CATEGORIES,
@@ -28,6 +29,7 @@ from core.spec import (
     Field,
     Spec,
     children_of,
+    max_length,
 )
 
 if TYPE_CHECKING:
@@ -65,6 +67,9 @@ def _text(f: Field, value: object) -> object:
     if value is None:
         return f.default
     text = (value if type(value) is str else str(value)).strip()
+    if len(text) > 200 and len(text) > max_length(f):
+        raise ValidationError(_("{field}: at most {limit} characters (here {count}).").format(
+            field=_(f.label), limit=fmt.number(max_length(f)), count=fmt.number(len(text))), f.name)
     return text if text else f.default
 
 
@@ -109,7 +114,11 @@ def _bool(f: Field, value: object) -> object:
 def _money(f: Field, value: object) -> object:
     if value is None or value == "":
         return None
-    return money.to_cents(value)  # type: ignore[arg-type]
+    cents = money.to_cents(value)  # type: ignore[arg-type]
+    if abs(cents) >= money.MAX_CENTS:
+        raise ValidationError(_("{field}: «{value}» is too large.").format(
+            field=_(f.label), value=value), f.name)
+    return cents
 
 
 def _rate(f: Field, value: object) -> object:
@@ -227,7 +236,12 @@ _DATE_ORDER = (
 
 
 def _check_together(spec: Spec, row: Record) -> None:
-    """Rules across fields: an end after its start, a category that fits the kind."""
+    """Rules across fields: a name of some kind, an end after its start, a fitting category."""
+    names = AT_LEAST_ONE.get(spec.table)
+    if names and not any(row.get(spec.field(name).sql) for name in names):
+        labels = [_(spec.field(name).label) for name in names]
+        raise ValidationError(_("Give at least one of: {fields}.").format(
+            fields=", ".join(labels)), names[-1])
     for first, last in _DATE_ORDER:
         if row.get(first) and row.get(last) and row[last] < row[first]:
             raise ValidationError(_("{last} cannot come before {first}.").format(
@@ -244,6 +258,8 @@ def _check_together(spec: Spec, row: Record) -> None:
 def _fill_eur(row: Record) -> None:
     rate = Decimal(row["rate"]) if row["rate"] is not None else None
     used, eur = money.eur_cents(row["amount_cents"], row["currency"], rate, row["amount_eur_cents"])
+    if abs(eur) >= money.MAX_CENTS:  # a tiny rate: the euros would not fit the file
+        raise ValidationError(_("The amount in euros is too large: check the rate."), "rate")
     row["rate"] = _decimal_text(used) if used is not None else None
     row["amount_eur_cents"] = eur
 

@@ -548,6 +548,21 @@ PLURALS: dict[str, str] = {
     "journal_entries": N_("Journal"),
 }
 COMMON_FIELDS = ("id", "created_at", "updated_at")
+# Fields of which a record needs at least one, as the schema's CHECKs say (a contact
+# has a first or a last name); forms mark them and the check names the last one.
+AT_LEAST_ONE: dict[str, tuple[str, ...]] = {"contacts": ("first_name", "last_name")}
+# Texts that hold paragraphs (minutes, outcomes); the others are one line.
+LONG_TEXTS = frozenset({"notes", "summary", "programme", "outcomes", "follow_up", "purpose",
+                        "objectives", "results", "context", "decisions", "actions", "attendees"})
+# What names a record: it must fit a list's column, a page's title and a PDF's heading.
+NAME_TEXTS = frozenset({"name", "title", "label", "first_name", "last_name"})
+
+
+def max_length(f: Field) -> int:
+    """The most characters a text field takes (forms, import and the API alike)."""
+    if f.name in NAME_TEXTS:
+        return 200
+    return 20_000 if f.name in LONG_TEXTS else 500
 
 
 def children_of(table: str) -> list[tuple[str, Field]]:

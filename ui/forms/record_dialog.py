@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 from core import journal, records
 from core.errors import UserError, ValidationError
 from core.i18n import _
-from core.spec import EXPENSE_CATEGORIES, INCOME_CATEGORIES, SPECS, Field
+from core.spec import AT_LEAST_ONE, EXPENSE_CATEGORIES, INCOME_CATEGORIES, SPECS, Field
 from ui.forms.combos import RefEdit
 from ui.forms.delete import confirm_delete
 from ui.forms.money_edit import MONEY_NAMES
 from ui.forms.questions import ask_discard
 from ui.forms.texts import window_title
 from ui.forms.widgets import ChoiceEdit, make_editor
+from ui.unexpected import show_unexpected
 
 if TYPE_CHECKING:
     from ui.context import Context
@@ -125,8 +126,10 @@ class RecordDialog(QDialog):
         column.addWidget(row.error)
         for name in editor.names:
             self.rows[name] = row
-        label = QLabel(_(field.label) + (" *" if field.required else ""))
+        needed = field.required or field.name in AT_LEAST_ONE.get(self.spec.table, ())
+        label = QLabel(_(field.label) + (" *" if needed else ""))
         label.setBuddy(editor)
+        editor.changed.connect(lambda: row.error.hide())  # corrected: the error goes
         return label, box
 
     def _buttons(self) -> QHBoxLayout:
@@ -141,7 +144,8 @@ class RecordDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         line = QHBoxLayout()
-        line.addWidget(QLabel(_("* required")))
+        either = AT_LEAST_ONE.get(self.spec.table)
+        line.addWidget(QLabel(_("* required") if not either else _("* one of these is required")))
         line.addStretch(1)
         line.addWidget(box)
         return line
@@ -269,6 +273,10 @@ class RecordDialog(QDialog):
             return
         except UserError as error:  # the record went to the trash meanwhile
             self.general.setText(str(error))
+            self.general.show()
+            return
+        except Exception as error:  # a bug: said in one sentence, the dialog stays open
+            self.general.setText(show_unexpected(self, error))
             self.general.show()
             return
         self.dirty = False

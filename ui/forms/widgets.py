@@ -25,29 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _
-from core.spec import SDG_NAMES, Field
+from core.spec import LONG_TEXTS, SDG_NAMES, Field, max_length
 from ui.forms.base import NONE_TEXT, Editor
 
 if TYPE_CHECKING:
     from ui.context import Context
 
 # Text fields that hold paragraphs rather than one line.
-MULTILINE = frozenset(
-    {
-        "notes",
-        "summary",
-        "programme",
-        "outcomes",
-        "follow_up",
-        "purpose",
-        "objectives",
-        "results",
-        "context",
-        "decisions",
-        "actions",
-        "attendees",
-    }
-)
+MULTILINE = LONG_TEXTS
 
 
 class TextEdit(Editor):
@@ -56,7 +41,14 @@ class TextEdit(Editor):
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         self.edit = self.wrap(QLineEdit())
+        self.edit.setMaxLength(max_length(field))  # a pasted page stops at the limit
         self.edit.textEdited.connect(self.changed)
+        self.edit.textChanged.connect(self._show_whole)
+
+    def _show_whole(self, text: str) -> None:
+        """A text longer than the field reads in full in its tooltip."""
+        wide = self.edit.fontMetrics().horizontalAdvance(text) > self.edit.width() - 12
+        self.edit.setToolTip(text if wide else "")
 
     def value(self) -> str | None:
         return self.edit.text().strip() or None
@@ -193,10 +185,14 @@ class SdgEdit(Editor):
         for number, name in SDG_NAMES.items():
             item = QListWidgetItem(f"{number} – {_(name)}")
             item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setToolTip(item.text())  # elided when the form is narrow
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.list.setFixedHeight(self.list.sizeHintForRow(0) * 5 + 2 * self.list.frameWidth())
+        # Tall enough to see what one ticks, never scrolling sideways: long names are elided.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * 8 + 2 * self.list.frameWidth())
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
 
     def value(self) -> list[int]:
