@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.db import connect_read_only
+from core.db import connect_read_only, inspect
 from core.errors import UserError
 from core.i18n import _
 from core.spec import TABLE_ORDER
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 STAMP = "%Y-%m-%d_%H%M%S"
+UPGRADE_STAMP = "%Y%m%d-%H%M%S"  # not STAMP: list_backups and rotate must not see it
 _STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}_\d{6}")
 
 
@@ -41,7 +42,14 @@ class Backup:
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLE_ORDER}
+    """Rows per record table; a file of an older schema may not have every table yet."""
+    tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    present = {row[0] for row in tables}
+    return {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in TABLE_ORDER
+        if t in present
+    }
 
 
 def verify(path: Path, expected: dict[str, int] | None = None) -> dict[str, int]:
@@ -68,6 +76,28 @@ def verify(path: Path, expected: dict[str, int] | None = None) -> dict[str, int]
 
 def make_backup(db_path: Path, dest_dir: Path, *, now: datetime | None = None) -> Backup:
     """Copy the database at ``db_path`` into ``dest_dir``, verified; returns the new backup."""
+    taken_at = (now or datetime.now()).replace(microsecond=0)
+    name = f"{Path(db_path).stem}-{taken_at.strftime(STAMP)}.sqlite3"
+    return _make_verified(db_path, dest_dir, name, taken_at)
+
+
+def backup_before_upgrade(
+    db_path: Path, dest_dir: Path, version: int, *, now: datetime | None = None
+) -> Backup:
+    """The verified copy kept before a newer version migrates a file of schema ``version``.
+
+    Its name says the schema it holds and has no rotation stamp, so ``rotate``
+    never removes it and the restore list (which holds files of the current
+    schema) does not offer it by mistake.
+    """
+    taken_at = (now or datetime.now()).replace(microsecond=0)
+    name = (f"{Path(db_path).stem}-schema{version}-before-upgrade-"
+            f"{taken_at.strftime(UPGRADE_STAMP)}.sqlite3")
+    return _make_verified(db_path, dest_dir, name, taken_at)
+
+
+def _make_verified(db_path: Path, dest_dir: Path, name: str, taken_at: datetime) -> Backup:
+    """Copy under a temporary name, verify, then give the copy its name: never half a backup."""
     dest_dir = Path(dest_dir)
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
@@ -77,8 +107,7 @@ def make_backup(db_path: Path, dest_dir: Path, *, now: datetime | None = None) -
                 path=dest_dir, error=error.strerror or error
             )
         ) from error
-    taken_at = (now or datetime.now()).replace(microsecond=0)
-    target = _free_name(dest_dir / f"{Path(db_path).stem}-{taken_at.strftime(STAMP)}.sqlite3")
+    target = _free_name(dest_dir / name)
     partial = target.with_name(target.name + ".part")
     try:
         expected = _copy(Path(db_path), partial)
@@ -162,6 +191,7 @@ def restore(db_path: Path, backup_path: Path, dest_dir: Path) -> Backup:
     SQLite's backup API into the live file, so other connections see the
     change at their next read and nothing is half-replaced.
     """
+    inspect(Path(backup_path), verify=False)  # a copy from a newer version is never restored
     verify(backup_path)
     safety = make_backup(db_path, dest_dir)
     source = connect_read_only(Path(backup_path))

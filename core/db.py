@@ -1,9 +1,11 @@
 """The one place that opens a database.
 
 Order matters for "the file is left byte-for-byte as it was": a file is
-first inspected through a read-only connection (SQLite header, schema
-version, ``quick_check``) and only a file that passes is opened for writing,
-switched to WAL and migrated, after a copy of it has been made.
+first inspected without writing (the header's schema version, then a
+read-only connection for ``quick_check``) and only a file that passes is
+opened for writing, switched to WAL and migrated. A file of an older schema
+is first copied, verified, into its backup folder; all its pending
+migrations then run in one transaction, so an upgrade is whole or not at all.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from core.errors import UserError
 from core.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
 
 # The number of migrations in core.migrations (a test checks they agree). Kept here so
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 7
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+HEADER_SIZE, USER_VERSION_OFFSET = 100, 60  # see sqlite.org/fileformat.html
 
 
 class DatabaseError(UserError):
@@ -43,11 +48,35 @@ def _damaged(path: Path, problem: object) -> DatabaseError:
     )
 
 
-def open_db(path: Path, *, create: bool = True, verify: bool = True) -> Database:
+@dataclass(frozen=True)
+class Upgrade:
+    """What ``open_db`` did to a file of an older schema, for the one message the user gets."""
+
+    path: Path
+    from_version: int
+    to_version: int
+    backup: Path
+
+    def message(self) -> str:
+        return _(
+            "{path} was upgraded from schema {old} to {new}; the file as it was is kept "
+            "in {backup}."
+        ).format(path=self.path, old=self.from_version, new=self.to_version, backup=self.backup)
+
+
+def open_db(
+    path: Path,
+    *,
+    create: bool = True,
+    verify: bool = True,
+    on_upgrade: Callable[[Upgrade], object] | None = None,
+) -> Database:
     """Open (and if needed create and migrate) the database at ``path``.
 
     ``verify`` runs ``PRAGMA quick_check`` first; the app turns it off only
-    for a second connection to a file it already checked.
+    for a second connection to a file it already checked. A file of an older
+    schema is first copied, verified, into its backup folder; then every
+    pending migration runs in one transaction, and ``on_upgrade`` is told.
     """
     path = Path(path)
     if not path.parent.is_dir():
@@ -57,33 +86,57 @@ def open_db(path: Path, *, create: bool = True, verify: bool = True) -> Database
     exists = path.is_file() and path.stat().st_size > 0
     if not exists and not create:
         raise DatabaseError(_("{path}: no such database.").format(path=path))
-    if exists:
-        version = inspect(path, verify=verify)
-        if 0 < version < SCHEMA_VERSION:
-            _copy_before_migrating(path, version)
-    from core.migrations import migrations
-
+    old_version = inspect(path, verify=verify) if exists else 0
+    kept = _backup_before_upgrade(path, old_version) if 0 < old_version < SCHEMA_VERSION else None
     db = _connect(path)
     try:
-        migrations.apply(db)
+        _migrate(db)
     except sqlite3.Error as error:
         db.close()
         raise DatabaseError(
-            _("{path}: the database could not be upgraded ({error}).").format(
-                path=path, error=error
-            )
+            _("{path}: the database could not be upgraded ({error}); it was left as it was.")
+            .format(path=path, error=error)
         ) from error
+    except BaseException:
+        db.close()
+        raise
+    if kept is not None and on_upgrade is not None:
+        on_upgrade(Upgrade(path, old_version, SCHEMA_VERSION, kept))
     return db
+
+
+def _migrate(db: Database) -> None:
+    """Every pending migration in one transaction: a failure in any leaves the file as it was.
+
+    sqlite-utils runs each migration in its own ``atomic()``; inside ours they
+    become savepoints, and ``PRAGMA user_version`` rolls back with the rest.
+    """
+    from core.migrations import migrations
+
+    with db.atomic():
+        migrations.apply(db)
+
+
+def _backup_before_upgrade(path: Path, version: int) -> Path:
+    """A verified copy of the old file, in the folder where its other backups are."""
+    from core import backup, paths, settings
+
+    chosen = settings.peek(path, "backup_dir").strip()
+    folder = Path(chosen) if chosen else paths.default_backup_dir(path)
+    return backup.backup_before_upgrade(path, folder, version).path
 
 
 def inspect(path: Path, *, verify: bool = True) -> int:
     """Check a file without writing to it; returns its schema version."""
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(HEADER_SIZE)
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise DatabaseError(
             _("{path}: this file is not an Ici & Là-bas database.").format(path=path)
         )
+    # Read from the header before SQLite opens the file: even a read-only connection
+    # creates -wal and -shm beside a file in WAL mode, and a newer file stays untouched.
+    _refuse_newer(path, int.from_bytes(header[USER_VERSION_OFFSET:][:4], "big"))
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as error:
@@ -92,13 +145,7 @@ def inspect(path: Path, *, verify: bool = True) -> int:
         ) from error
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise DatabaseError(
-                _(
-                    "{path}: this database comes from a newer version of Ici & Là-bas "
-                    "(schema {version}); update the application to open it."
-                ).format(path=path, version=version)
-            )
+        _refuse_newer(path, version)  # again: a -wal left beside the file may hold a newer one
         if verify:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
@@ -108,6 +155,31 @@ def inspect(path: Path, *, verify: bool = True) -> int:
         raise _damaged(path, error) from error
     finally:
         conn.close()
+
+
+def refuse_if_newer(path: Path) -> None:
+    """Refuse a file of a newer schema from its header alone, before anything is written beside it.
+
+    Commands call it before taking the lock or creating an output folder, so
+    that such a file is left exactly as it was, with nothing new next to it.
+    """
+    try:
+        with Path(path).open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except OSError:
+        return  # missing or unreadable: the command's own opening says so
+    if header[: len(SQLITE_HEADER)] == SQLITE_HEADER:
+        _refuse_newer(Path(path), int.from_bytes(header[USER_VERSION_OFFSET:][:4], "big"))
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            _(
+                "{path}: this database comes from a newer version of Ici & Là-bas "
+                "(schema {version}); update the application to open it."
+            ).format(path=path, version=version)
+        )
 
 
 def _connect(path: Path) -> Database:
@@ -123,18 +195,6 @@ def _connect(path: Path) -> Database:
     ):
         conn.execute(f"PRAGMA {pragma}")
     return db
-
-
-def _copy_before_migrating(path: Path, version: int) -> None:
-    """Keep the file as it was before an upgrade, with the SQLite backup API."""
-    target = path.with_name(f"{path.stem}.before-upgrade-v{version}{path.suffix}")
-    source = connect_read_only(path)
-    copy = sqlite3.connect(str(target))
-    try:
-        source.backup(copy)
-    finally:
-        copy.close()
-        source.close()
 
 
 def schema_version(db: Database) -> int:

@@ -116,8 +116,9 @@ def test_older_schema_is_copied_then_migrated_without_loss(db_path: Path) -> Non
     assert schema_version(db) == LATEST_VERSION
     assert db.execute("SELECT total_cents FROM money_totals").fetchall() == [(100,)]
     db.close()
-    kept = db_path.with_name(f"{db_path.stem}.before-upgrade-v1{db_path.suffix}")
-    assert kept.exists()
+    from core.paths import default_backup_dir
+
+    (kept,) = default_backup_dir(db_path).glob(f"{db_path.stem}-schema1-before-upgrade-*.sqlite3")
     assert check(kept).version == 1
 
 
