@@ -163,6 +163,25 @@ def test_settings_default_backup_folder_is_not_stored(ctx, qtbot) -> None:
 
 # --- backups ----------------------------------------------------------------
 
+NOW = datetime(2026, 11, 23, 23, 59, 58)  # two seconds before midnight, on purpose
+
+
+class _FrozenClock(datetime):
+    """``datetime.now()`` pinned, so "already done today" cannot straddle midnight."""
+
+    @classmethod
+    def now(cls, tz: Any = None) -> datetime:  # type: ignore[override]
+        return NOW
+
+
+@pytest.fixture
+def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    import ui.backup_dialog
+
+    monkeypatch.setattr(backup, "datetime", _FrozenClock)
+    monkeypatch.setattr(ui.backup_dialog, "datetime", _FrozenClock)
+    return NOW
+
 
 def make_backup_now(ctx, qtbot) -> backup.Backup:
     made: list[backup.Backup] = []
@@ -171,15 +190,16 @@ def make_backup_now(ctx, qtbot) -> backup.Backup:
     return made[0]
 
 
-def test_backup_now_makes_a_verified_backup_and_notes_when(ctx, qtbot) -> None:
+def test_backup_now_makes_a_verified_backup_and_notes_when(ctx, qtbot, frozen_now) -> None:
     made = make_backup_now(ctx, qtbot)
+    assert made.taken_at == frozen_now
     assert made.path.parent == ctx.backup_dir and made.path.is_file()
     assert backup.verify(made.path)["partnerships"] == 8
     assert datetime.fromisoformat(settings.get(ctx.db, "last_backup_at")) == made.taken_at
     assert backup_if_due(None, ctx) is False  # already done today
 
 
-def test_backup_if_due_runs_quietly_once_a_day(ctx, qtbot) -> None:
+def test_backup_if_due_runs_quietly_once_a_day(ctx, qtbot, frozen_now) -> None:
     settings.put(ctx.db, "last_backup_at", "2020-01-01T08:00:00")
     made: list[backup.Backup] = []
     assert backup_if_due(None, ctx, made.append) is True
