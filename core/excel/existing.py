@@ -1,7 +1,8 @@
 """The record already in the database that an imported row repeats, if any.
 
-Indexed queries narrow the candidates (e-mail, partnership and date...);
-names are then compared the forgiving way (case, accents, punctuation).
+Indexed queries narrow the candidates (partnership and date...); names are
+then compared the forgiving way (case, accents, punctuation). Contacts, whose
+rule compares e-mails and names together, are ``core.excel.duplicates``' own.
 """
 
 from __future__ import annotations
@@ -18,33 +19,15 @@ if TYPE_CHECKING:
 
 def find_existing(lookups: Lookups, values: dict[str, Any]) -> int | None:
     finder = {
-        "contacts": _contact,
         "organisations": _organisation,
         "partnerships": _partnership,
         "missions": _mission,
         "transactions": _transaction,
         "budget": _budget_line,
+        "participants": _participant,
+        "partnership_contacts": _partnership_contact,
     }[lookups.kind]
     return finder(lookups, values)
-
-
-def _contact(lookups: Lookups, values: dict[str, Any]) -> int | None:
-    email = (values.get("email") or "").strip().casefold()
-    if email:
-        row = lookups.db.execute(
-            "SELECT id FROM contacts WHERE lower(email) = ? AND deleted_at IS NULL "
-            "ORDER BY id LIMIT 1", [email]).fetchone()
-        return int(row[0]) if row else None
-    wanted = (normalise_key(values.get("first_name") or ""),
-              normalise_key(values.get("last_name") or ""), values.get("organisation_id"))
-    for row in lookups.db.execute(
-        "SELECT id, first_name, last_name, organisation_id FROM contacts "
-        "WHERE deleted_at IS NULL AND lower(last_name) = lower(?) ORDER BY id",
-        [values.get("last_name") or ""],
-    ):
-        if (normalise_key(row[1]), normalise_key(row[2]), row[3]) == wanted:
-            return int(row[0])
-    return None
 
 
 def _organisation(lookups: Lookups, values: dict[str, Any]) -> int | None:
@@ -102,3 +85,25 @@ def _budget_line(lookups: Lookups, values: dict[str, Any]) -> int | None:
         if normalise_key(row[1] or "") == label and row[2] == funder:
             return int(row[0])
     return None
+
+
+def _participant(lookups: Lookups, values: dict[str, Any]) -> int | None:
+    """The same mission and the same contact, or, without one, the same free name."""
+    contact = values.get("contact_id")
+    name = normalise_key(values.get("name") or "")
+    for row in lookups.db.execute(
+        "SELECT id, contact_id, name FROM mission_participants WHERE mission_id = ? "
+        "AND deleted_at IS NULL ORDER BY id", [values["mission_id"]],
+    ):
+        if (row[1] == contact) if contact is not None else (
+                row[1] is None and normalise_key(row[2] or "") == name):
+            return int(row[0])
+    return None
+
+
+def _partnership_contact(lookups: Lookups, values: dict[str, Any]) -> int | None:
+    row = lookups.db.execute(
+        "SELECT id FROM partnership_contacts WHERE partnership_id = ? AND contact_id = ? "
+        "AND deleted_at IS NULL ORDER BY id LIMIT 1",
+        [values["partnership_id"], values["contact_id"]]).fetchone()
+    return int(row[0]) if row else None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from core import settings
 from core.errors import UserError
-from core.excel import columns
+from core.excel import columns, duplicates
 from core.excel.plan import ImportPlan, build_plan
 from core.i18n import _, ngettext
 from core.parse import normalise_key
@@ -100,6 +100,7 @@ def summary(plan: ImportPlan) -> list[str]:
         lines.append(_("Columns not imported: {names}").format(names=", ".join(plan.unmatched)))
     lines += [f"  {row.reason}" for row in plan.rows if row.action == "reject"]
     lines += [f"  {line}" for line in passed_lines(plan)]
+    lines += [f"  {line}" for line in duplicates.notes(plan)]
     return lines
 
 

@@ -1,19 +1,22 @@
-"""Linked records found by name, and the rules that make two rows the same record.
+"""Linked records found by name: the organisation, partnership, mission or contact a row names.
 
-DESIGN's rules: an organisation is the same when its name matches (case,
-accents, punctuation aside) and the countries match or one is empty; a
-contact when the e-mail matches, else first name, last name and
-organisation. An organisation named in a row is found, or created once.
+An organisation named in a row is found (name case-, accent- and
+punctuation-insensitive, countries equal or one empty) or created once; a
+partnership by its name; a mission by its title and start date (and its
+partnership's name when given); a contact by e-mail (the names choosing
+among people who share one) or by name. Each index is read once per import.
+Whether a row repeats another is ``core.excel.duplicates``' business.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from core.errors import UserError
+from core import parse
+from core.errors import UserError, ValidationError
 from core.excel import cells
 from core.i18n import _
-from core.money import to_cents
 from core.parse import normalise_key
 from core.spec import INCOME_CATEGORIES
 
@@ -27,6 +30,35 @@ ORGANISATION_FIELDS = {
     "partner": ("partner_organisation_id", "partner_authority"),
     "funder": ("funder_organisation_id", "funder"),
 }
+# Kinds whose rows link records rather than describe one (participants, a partnership's people).
+LINK_KINDS = ("participants", "partnership_contacts")
+
+
+@dataclass(frozen=True)
+class KnownContact:
+    """A contact of the database, as the import compares people."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str  # trimmed and casefolded; "" when none
+    organisation_id: int | None
+
+    @property
+    def title(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def names_agree(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
+    """The same family name, and first names equal or one of them empty (accents, case aside)."""
+    if normalise_key(last_a) != normalise_key(last_b):
+        return False
+    first_a, first_b = normalise_key(first_a), normalise_key(first_b)
+    return not first_a or not first_b or first_a == first_b
+
+
+def email_key(value: object) -> str:
+    return str(value or "").strip().casefold()
 
 
 class Lookups:
@@ -35,12 +67,14 @@ class Lookups:
         self.db = db
         self.kind = kind
         self.new_organisations = new_organisations
-        self.seen: set[tuple[Any, ...]] = set()
         self._organisations: dict[str, list[tuple[int, str | None]]] | None = None
         self._partnerships: dict[str, int] | None = None
-        self._table_empty: bool | None = None
+        self._contacts: list[KnownContact] | None = None
+        self._by_email: dict[str, list[KnownContact]] = {}
+        self._by_name: dict[str, list[KnownContact]] = {}
+        self._missions: dict[str, list[tuple[int, str | None, str]]] | None = None
 
-    # --- linked records -----------------------------------------------------
+    # --- organisations and partnerships -------------------------------------
 
     def organisations(self) -> dict[str, list[tuple[int, str | None]]]:
         if self._organisations is None:
@@ -70,10 +104,84 @@ class Lookups:
                               "correct the name").format(name=name))
         return found
 
+    # --- contacts -----------------------------------------------------------
+
+    def contacts(self) -> list[KnownContact]:
+        """Every live contact, read once, indexed by e-mail and by name both ways round."""
+        if self._contacts is None:
+            self._contacts = [
+                KnownContact(r[0], r[1] or "", r[2] or "", email_key(r[3]), r[4])
+                for r in self.db.execute(
+                    "SELECT id, first_name, last_name, email, organisation_id FROM contacts "
+                    "WHERE deleted_at IS NULL ORDER BY id")]
+            for contact in self._contacts:
+                if contact.email:
+                    self._by_email.setdefault(contact.email, []).append(contact)
+                for key in {normalise_key(contact.title),
+                            normalise_key(f"{contact.last_name} {contact.first_name}")}:
+                    self._by_name.setdefault(key, []).append(contact)
+        return self._contacts
+
+    def contacts_with_email(self, email: str) -> list[KnownContact]:
+        self.contacts()
+        return self._by_email.get(email, [])
+
+    def contacts_named(self, name: str) -> list[KnownContact]:
+        self.contacts()
+        return self._by_name.get(normalise_key(name), [])
+
+    def contact(self, email: str, name: str) -> int:
+        """The contact with this e-mail (the name choosing among people who share it), else
+        the only one with this name; a reason when there is none, or several."""
+        if email:
+            people = self.contacts_with_email(email)
+            if name:
+                people = [c for c in people if normalise_key(name) in (
+                    normalise_key(c.title), normalise_key(f"{c.last_name} {c.first_name}"))]
+            if not people:
+                raise UserError(_("no contact has the e-mail «{email}»{name}; import the "
+                                  "contacts first or correct it").format(
+                                      email=email, name=f" ({name})" if name else ""))
+        else:
+            people = self.contacts_named(name)
+            if not people:
+                raise UserError(_("no contact is called «{name}»; import the contacts first, "
+                                  "or write the name in the Name column").format(name=name))
+        if len(people) > 1:
+            raise UserError(_("several contacts match «{who}»; give their e-mail and "
+                              "name").format(who=email or name))
+        return people[0].id
+
+    # --- missions -----------------------------------------------------------
+
+    def mission(self, title: str, start: str | None, partnership: str | None) -> int:
+        """The mission with this title, starting that day, in that partnership when named."""
+        if self._missions is None:
+            self._missions = {}
+            for r in self.db.execute(
+                "SELECT m.id, m.title, m.start_date, p.name FROM missions m JOIN partnerships p "
+                "ON p.id = m.partnership_id WHERE m.deleted_at IS NULL ORDER BY m.id"
+            ):
+                self._missions.setdefault(normalise_key(r[1]), []).append(
+                    (r[0], r[2], normalise_key(r[3])))
+        found = [m for m in self._missions.get(normalise_key(title), [])
+                 if (not start or m[1] == start)
+                 and (not partnership or m[2] == normalise_key(partnership))]
+        if not found:
+            raise UserError(_("no mission «{title}» {when}; import the missions first or "
+                              "correct the title and start date").format(
+                                  title=title, when=start or ""))
+        if len(found) > 1:
+            raise UserError(_("several missions are called «{title}»; give the start date "
+                              "and the partnership").format(title=title))
+        return found[0][0]
+
     # --- a row's values -----------------------------------------------------
 
     def resolve(self, raw: dict[str, Any]) -> dict[str, Any]:
         """The values for the records API, linked records found by name."""
+        if self.kind in LINK_KINDS:
+            return self._resolve_link(raw)
         values = {k: v for k, v in raw.items() if k not in ("id", "full_name")}
         if "full_name" in raw and not (raw.get("first_name") or raw.get("last_name")):
             values["first_name"], values["last_name"] = cells.split_name(raw["full_name"])
@@ -84,6 +192,26 @@ class Lookups:
         if "partnership" in values:
             values["partnership_id"] = self.partnership(values.pop("partnership"))
         self._money(values)
+        return values
+
+    def _resolve_link(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """A participant's mission and contact, or a partnership's contact, found."""
+        values = {k: raw[k] for k in ("name", "category", "role", "notes") if k in raw}
+        email = email_key(raw.get("email"))
+        if self.kind == "partnership_contacts":
+            values["partnership_id"] = self.partnership(raw.get("partnership") or "")
+            if not (email or raw.get("contact")):
+                raise UserError(_("give the contact's e-mail or name"))
+            values["contact_id"] = self.contact(email, raw.get("contact") or "")
+            return values
+        if not raw.get("mission"):
+            raise UserError(_("give the mission's title (and its start date)"))
+        values["mission_id"] = self.mission(raw["mission"], _date(raw.get("mission_start")),
+                                            raw.get("partnership"))
+        if email or raw.get("contact"):
+            values["contact_id"] = self.contact(email, raw.get("contact") or "")
+        elif not raw.get("name"):
+            raise UserError(_("give the participant's name, or a contact's e-mail or name"))
         return values
 
     def _money(self, values: dict[str, Any]) -> None:
@@ -102,62 +230,13 @@ class Lookups:
         return {k: (None if isinstance(v, str) and v.startswith(NEW) else v)
                 for k, v in values.items()}
 
-    # --- duplicates ---------------------------------------------------------
 
-    def duplicate_of(self, values: dict[str, Any], raw_id: object) -> int | str | None:
-        """An existing record's id, "file" for a repeat within the file, or None."""
-        key = self._key(values)
-        if key in self.seen:
-            return "file"
-        self.seen.add(key)
-        if raw_id and cells.text(raw_id).isdigit():
-            found = self._live(int(cells.text(raw_id)))
-            if found is not None:
-                return found
-        return self._existing(values)
-
-    def _key(self, values: dict[str, Any]) -> tuple[Any, ...]:
-        if self.kind == "contacts":
-            email = (values.get("email") or "").strip().casefold()
-            if email:
-                return ("email", email)
-            return ("name", normalise_key(values.get("first_name") or ""),
-                    normalise_key(values.get("last_name") or ""),
-                    str(values.get("organisation_id")))
-        if self.kind == "organisations":
-            return (normalise_key(values.get("name") or ""), values.get("country") or "")
-        if self.kind == "partnerships":
-            return (normalise_key(values.get("name") or ""),)
-        if self.kind == "missions":
-            return (values.get("partnership_id"), normalise_key(values.get("title") or ""),
-                    values.get("start_date"))
-        return self._money_key(values)
-
-    def _money_key(self, values: dict[str, Any]) -> tuple[Any, ...]:
-        amount = to_cents(values["amount"]) if values.get("amount") is not None else None
-        common = (values.get("partnership_id"), values.get("kind"), amount,
-                  values.get("currency"), normalise_key(values.get("label") or ""))
-        if self.kind == "transactions":
-            return (*common, values.get("date"), normalise_key(values.get("reference") or ""))
-        return (*common, values.get("year"), values.get("category"),
-                str(values.get("funder_organisation_id")))
-
-    def _live(self, record_id: int) -> int | None:
-        from core.excel.columns import KINDS
-
-        row = self.db.execute(f"SELECT id FROM {KINDS[self.kind]} WHERE id = ? "
-                              "AND deleted_at IS NULL", [record_id]).fetchone()
-        return int(row[0]) if row else None
-
-    def _existing(self, values: dict[str, Any]) -> int | None:
-        if self._table_empty is None:  # a first import: nothing in the database to repeat
-            from core.excel.columns import KINDS
-
-            self._table_empty = self.db.execute(
-                f"SELECT 1 FROM {KINDS[self.kind]} WHERE deleted_at IS NULL LIMIT 1"
-            ).fetchone() is None
-        if self._table_empty:
-            return None
-        from core.excel.existing import find_existing
-
-        return find_existing(self, values)
+def _date(value: object) -> str | None:
+    """A mission's start date as the sheet gives it (text or a date cell), in ISO."""
+    if not value:
+        return None
+    try:
+        return parse.parse_date(value).isoformat()
+    except ValidationError as error:
+        raise UserError(_("the mission's start date «{value}»: {message}").format(
+            value=value, message=error)) from None

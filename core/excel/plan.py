@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from core import records
 from core.errors import UserError, ValidationError
 from core.excel import cells, columns
+from core.excel.duplicates import Duplicates
 from core.excel.keys import Lookups
 from core.i18n import _
 from core.parse import month_names, normalise_key, parse_amount
@@ -44,7 +45,8 @@ TOTAL_QUALIFIERS = frozenset({
 # Fields a total row may fill besides its label: sums and the year they are for.
 TOTAL_FIELD_TYPES = frozenset({"money", "rate", "year"})
 # Import fields that name a linked record rather than hold a value.
-REFERENCES = {"organisation", "partner", "funder", "partnership", "full_name", "id"}
+REFERENCES = {"organisation", "partner", "funder", "partnership", "full_name", "id",
+              "mission", "mission_start", "contact"}
 
 
 @dataclass
@@ -180,7 +182,7 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
     mapping = columns.map_columns(kind, header, extra)
     plan = ImportPlan(kind, Path(path), sheet.name, header_index + 1,
                       [cells.text(h) for h in header], mapping, [])
-    lookups = Lookups(db, kind, plan.new_organisations)
+    duplicates = Duplicates(Lookups(db, kind, plan.new_organisations))
     header_keys = [normalise_key(h) for h in plan.headers]  # once, not per row
     if not sheet.rows[header_index + 1:]:
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(
@@ -193,7 +195,7 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
         if reason is None:
             plan.passed += blanks
             blanks = []
-            plan.rows.append(_plan_row(plan, lookups, offset, row, texts, on_duplicate))
+            plan.rows.append(_plan_row(plan, duplicates, offset, row, texts, on_duplicate))
         elif any(texts):
             plan.passed += [*blanks, PassedRow(offset, reason)]
             blanks = []
@@ -205,9 +207,10 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
     return plan
 
 
-def _plan_row(plan: ImportPlan, lookups: Lookups, number: int, row: list[Any],
+def _plan_row(plan: ImportPlan, duplicates: Duplicates, number: int, row: list[Any],
               texts: list[str], on_duplicate: str) -> PlannedRow:
     planned = PlannedRow(number, "create", cells=list(row))
+    lookups = duplicates.lookups
     try:
         raw = _read_cells(plan, number, row, texts)
         planned.values = lookups.resolve(raw)
@@ -220,15 +223,10 @@ def _plan_row(plan: ImportPlan, lookups: Lookups, number: int, row: list[Any],
                                                             str(error))
         return planned
     except UserError as error:
-        planned.action, planned.reason = "reject", str(error)
+        planned.action, planned.reason = "reject", _("row {row}: {message}").format(
+            row=number, message=error)
         return planned
-    existing = lookups.duplicate_of(planned.values, raw.get("id"))
-    if existing == "file":
-        planned.action, planned.reason = "skip", _("same as an earlier row of the file")
-    elif existing is not None:
-        planned.existing_id = int(existing)
-        planned.action = "update" if on_duplicate == "update" else "skip"
-        planned.reason = _("already in the database")
+    duplicates.mark(planned, raw.get("id"), on_duplicate)
     return planned
 
 
