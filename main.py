@@ -361,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         path = _db_path(args)
         if args.command is not None:
             _warn_network(path)
+            _prepare(path, args.command)
         return COMMANDS[args.command](path, args)
     except UserError as error:
         print(str(error), file=sys.stderr)
@@ -368,28 +369,37 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Interrupted; nothing was changed."), file=sys.stderr)
         return EXIT_ERROR
-    except Exception as error:  # a bug: one line here, the details in the log file
-        log = _log_crash()
+    except Exception as error:  # a bug: one line (a dialog for the app), the rest in the log
+        return _unexpected(error, args.command is None)
+
+
+def _prepare(path: Path, command: str) -> None:
+    """Before any command: a newer file is refused with nothing written beside it; an older
+    one is backed up and upgraded once, with one line on stderr. ``restore`` alone skips the
+    upgrade: it must work even on a file whose upgrade fails."""
+    from core.db import refuse_if_newer, upgrade_if_older
+
+    refuse_if_newer(path)
+    if command != "restore":
+        upgrade_if_older(path, lambda upgrade: print(upgrade.message(), file=sys.stderr))
+
+
+def _unexpected(error: Exception, app: bool) -> int:
+    from core import logs
+
+    log = logs.log_exception(sys.exc_info())  # type: ignore[arg-type]
+    if app:  # a frozen app has no console: the sentence must reach a window
+        from ui.unexpected import show_fatal
+
+        show_fatal(error, log)
+    else:
         print(
-            _("Unexpected error: {error} (details in {log}).").format(error=error, log=log),
+            _("Unexpected error: {error} (details in {log}).").format(
+                error=error, log=log or _("the program's output")
+            ),
             file=sys.stderr,
         )
-        return EXIT_INTERNAL
-
-
-def _log_crash() -> Path | str:
-    import traceback
-
-    from core import paths
-
-    try:
-        log = paths.data_dir() / "crash.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
-            traceback.print_exc(file=handle)
-        return log
-    except OSError:
-        return "stderr"
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

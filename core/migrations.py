@@ -494,9 +494,11 @@ def m0007_personal_data(db: Database) -> None:
         action TEXT NOT NULL,
         what TEXT NOT NULL DEFAULT ''
     );
+    -- Columns in the key's order: SQLite 3.40's quick_check misreads a WITHOUT ROWID
+    -- table whose key lists them otherwise ("NULL value in …") and the file would be refused.
     CREATE TABLE personal_data_log_contacts (
-        log_id INTEGER NOT NULL REFERENCES personal_data_log(id) ON DELETE CASCADE,
         contact_id INTEGER NOT NULL,
+        log_id INTEGER NOT NULL REFERENCES personal_data_log(id) ON DELETE CASCADE,
         PRIMARY KEY (contact_id, log_id)
     ) WITHOUT ROWID;
     CREATE INDEX personal_data_log_contacts_log ON personal_data_log_contacts(log_id);
