@@ -13,7 +13,8 @@ from functools import cache
 
 from core import parse
 from core.errors import ValidationError
-from core.i18n import _, in_every_language
+from core.excel import words
+from core.i18n import N_, _, in_every_language
 from core.money import parse_rate
 from core.spec import SPECS
 
@@ -22,9 +23,24 @@ class CellError(Exception):
     """A cell that cannot be read, with the reason in the user's language."""
 
 
+class UnknownValue(CellError):
+    """A choice cell whose word we do not know: the user can say which choice it means."""
+
+    def __init__(self, field: str, value: str) -> None:
+        super().__init__(_("«{value}» is not one of the expected values").format(value=value))
+        self.field = field
+        self.value = value
+
+
+# A field -> {normalised cell value -> choice}: what the user said unknown words mean.
+Chosen = dict[str, dict[str, str]]
+
+
 DATE_FIELDS = {"start_date", "end_date", "date", "agreement_signed_date",
                "agreement_expiry_date", "legal_basis_date", "due_date"}
 COUNTRY_FIELDS = {"country", "destination_country"}
+# The amount, and a finance extract's two columns: one for expenses, one for income.
+AMOUNT_FIELDS = {"amount", "amount_eur", "expense_amount", "income_amount"}
 
 
 def text(value: object) -> str:
@@ -41,19 +57,47 @@ def text(value: object) -> str:
 
 
 @cache
-def _choice_index(table: str, field: str) -> dict[str, str]:
+def choice_index(table: str, field: str) -> dict[str, str]:
+    """Normalised word -> choice: the app's own labels in fr/nl/en, then the usual words."""
     index: dict[str, str] = {}
     for key, label in SPECS[table].field(field).choices.items():
         for name in (key, key.replace("_", " "), *in_every_language(label)):
             index.setdefault(parse.normalise_key(name), key)
+    for key, names in words.usual_words(table, field).items():
+        for name in names:
+            index.setdefault(parse.normalise_key(name), key)
     return index
 
 
-def choice(table: str, field: str, value: object) -> str:
-    key = _choice_index(table, field).get(parse.normalise_key(text(value)))
+def choice(table: str, field: str, value: object, chosen: Chosen | None = None) -> str:
+    typed = text(value)
+    word = parse.normalise_key(typed)
+    key = _chosen(chosen, field, word) or choice_index(table, field).get(word)
     if key is None:
-        raise CellError(_("«{value}» is not one of the expected values").format(value=value))
+        raise UnknownValue(field, typed)
     return key
+
+
+def _chosen(chosen: Chosen | None, field: str, word: str) -> str | None:
+    return chosen[field].get(word) if chosen and field in chosen else None
+
+
+_YES_NO = {**{parse.normalise_key(w) or w: True for w in words.YES},
+           **{parse.normalise_key(w) or w: False for w in words.NO}}
+
+
+def yes_no(field: str, value: object, chosen: Chosen | None = None) -> bool:
+    """"oui", "ja", "x", "nee"...; an empty cell never gets here."""
+    if isinstance(value, bool | int | float):
+        return bool(value)
+    typed = text(value)
+    word = parse.normalise_key(typed) or typed
+    found = _chosen(chosen, field, word)
+    if found is not None:
+        return found == "yes"
+    if word not in _YES_NO:
+        raise UnknownValue(field, typed)
+    return _YES_NO[word]
 
 
 def sdgs(value: object) -> list[int]:
@@ -70,13 +114,13 @@ def _guarded(parser: object, value: object) -> object:
         raise CellError(str(error)) from None
 
 
-def convert(table: str, field: str, value: object) -> object:
-    """The field's value for a non-empty cell."""
+def convert(table: str, field: str, value: object, chosen: Chosen | None = None) -> object:
+    """The field's value for a non-empty cell; ``chosen``: the user's meaning of words."""
     if field in DATE_FIELDS:
         return _guarded(parse.parse_date, value).isoformat()  # type: ignore[attr-defined]
     if field in COUNTRY_FIELDS:
         return _guarded(parse.parse_country, value)
-    if field in ("amount", "amount_eur"):
+    if field in AMOUNT_FIELDS:
         return _guarded(parse.parse_amount_currency, value)
     if field == "rate":
         return _guarded(parse_rate, value)
@@ -87,7 +131,11 @@ def convert(table: str, field: str, value: object) -> object:
     if field == "sdgs":
         return sdgs(value)
     if field in _choice_fields(table):
-        return choice(table, field, value)
+        return choice(table, field, value, chosen)
+    if field in _bool_fields(table):
+        return yes_no(field, value, chosen)
+    if field in ("email", "phone"):
+        return text(value).split(":::")[0].strip()  # Google: "a@x.org ::: b@y.org"
     return text(value)
 
 
@@ -103,6 +151,20 @@ def _year(value: object) -> int:
 @cache
 def _choice_fields(table: str) -> frozenset[str]:
     return frozenset(f.name for f in SPECS[table].fields if f.type == "choice")
+
+
+@cache
+def _bool_fields(table: str) -> frozenset[str]:
+    return frozenset(f.name for f in SPECS[table].fields if f.type == "bool")
+
+
+def choices_of(table: str, field: str) -> dict[str, str]:
+    """A choice or yes/no field's choices (key -> label, N_ text), for the user to pick from."""
+    if field in _bool_fields(table):
+        return {"yes": N_("Yes"), "no": N_("No")}
+    if field in _choice_fields(table):
+        return SPECS[table].field(field).choices
+    return {}
 
 
 def split_name(full: str) -> tuple[str, str]:

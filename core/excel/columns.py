@@ -8,8 +8,10 @@ The user corrects a match with ``--map "Header=field"`` or in the wizard.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 
+from core.excel import headers, shapes
 from core.parse import normalise_key
 
 # Import kinds (as the command line names them) and the table each fills.
@@ -41,7 +43,8 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
         "full_name": ["nom complet", "nom et prénom", "prénom et nom", "volledige naam",
                       "full name", "contact"],
         "organisation": ["organisation", "organisme", "structure", "institution", "commune",
-                         "organisatie", "instelling", "organization", "employer",
+                         "organisatie", "instelling", "organization", "employer", "société",
+                         "entreprise", "employeur", "company", "bedrijf",
                          "organisation_name"],
         "role": ["fonction", "rôle", "titre", "qualité", "functie", "rol", "role", "title",
                  "job title", "position"],
@@ -72,6 +75,7 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
         "agreement_signed_date": ["convention signée", "signature de la convention",
                                   "date de signature", "ondertekening", "agreement signed"],
         "agreement_expiry_date": ["expiration de la convention", "fin de la convention",
+                                  "convention jusqu'au", "convention valable jusqu'au",
                                   "échéance de la convention", "vervaldatum overeenkomst",
                                   "agreement expires", "agreement expiry"],
         "framework_programme": ["programme", "programme-cadre", "cadre", "programma",
@@ -106,25 +110,46 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
     },
     "transactions": {
         "date": ["date", "datum", "date de paiement", "date d'opération", "betaaldatum",
-                 "payment date"],
+                 "payment date", "émission", "date d'émission", "date de mandatement",
+                 "date comptable", "boekdatum", "datum betaling", "~date de facture",
+                 "~factuurdatum"],
         "partnership": ["partenariat", "jumelage", "partnerschap", "partnership",
                         "partnership_name"],
-        "kind": ["type", "sens", "dépense ou recette", "soort", "kind"],
+        "kind": ["type", "sens", "dépense ou recette", "soort", "kind", "dépense recette",
+                 "uitgave ontvangst", "mandat ou titre", "d r", "type d'opération"],
         "category": ["catégorie", "poste", "rubrique", "categorie", "post", "category"],
         "label": ["libellé", "objet", "description", "intitulé", "omschrijving", "label",
-                  "description de l'opération"],
-        "amount": ["montant", "bedrag", "amount", "somme", "montant ttc", "total"],
+                  "description de l'opération", "libellé du mandat", "objet du mandat"],
+        "amount": ["montant", "bedrag", "amount", "somme", "montant ttc", "total",
+                   "montant payé", "montant payé ttc", "total ttc", "bedrag incl btw",
+                   "amount incl vat", "~montant ht", "~bedrag excl btw"],
         "currency": ["devise", "monnaie", "munt", "valuta", "currency"],
         "rate": ["taux", "taux de change", "koers", "wisselkoers", "rate", "exchange rate"],
         "amount_eur": ["montant en eur", "montant eur", "montant en euros", "eur",
                        "bedrag in eur", "bedrag eur", "amount in eur", "amount eur"],
-        "counterparty": ["bénéficiaire", "fournisseur", "payeur", "tiers",
+        "counterparty": ["bénéficiaire", "fournisseur", "payeur", "tiers", "nom du tiers",
+                         "créancier", "débiteur", "fournisseur / payeur", "leverancier/klant",
                          "bénéficiaire ou payeur", "begunstigde", "leverancier",
                          "begunstigde of betaler", "payee", "payer", "payee or payer",
                          "supplier"],
         "reference": ["référence", "n° de facture", "facture", "pièce", "bon de commande",
                       "ordre de paiement", "referentie", "factuurnummer", "reference",
-                      "invoice"],
+                      "invoice", "n° mandat", "numéro de mandat", "n° titre",
+                      "numéro de titre", "mandat", "~n° bordereau", "~bordereau",
+                      "~documentnummer", "~boekingsnummer"],
+        "document_number": ["pièce justificative", "n° pièce justificative", "justificatif",
+                            "bewijsstuk", "supporting document"],
+        "budget_post": ["imputation", "imputation budgétaire", "article budgétaire",
+                        "article par nature", "article", "nature", "compte",
+                        "begrotingsartikel", "budgetartikel", "algemene rekening",
+                        "budgetsleutel", "poste budgétaire", "budget post", "budget article",
+                        "budget line code"],
+        "expense_amount": ["dépense", "dépenses", "montant dépense", "montant des dépenses",
+                           "débit", "uitgave", "uitgaven", "bedrag uitgave", "expense",
+                           "expenses", "debit"],
+        "income_amount": ["recette", "recettes", "montant recette", "montant des recettes",
+                          "crédit", "ontvangst", "ontvangsten", "bedrag ontvangst", "income",
+                          "receipts", "credit"],
         "organisation": ["organisation", "bailleur", "financeur", "organisatie",
                          "financier", "funder", "organisation_name"],
         "notes": _COMMON["notes"],
@@ -159,38 +184,73 @@ _EXPORT_ALIASES = {"partner_organisation": "partner", "funder_organisation": "fu
 
 
 @cache
-def _index(kind: str) -> dict[str, str]:
-    """Normalised header -> field: the synonyms, then every header our own export writes."""
+def vocabulary(kind: str) -> headers.Vocabulary:
+    """The kind's synonyms, then every header our own export writes (what goes out comes in)."""
     from core.excel.exportcolumns import known_headers
 
-    index: dict[str, str] = {}
-    for field, names in SYNONYMS[kind].items():
-        for name in [field, field.replace("_", " "), *names]:
-            index.setdefault(normalise_key(name), field)
+    names: dict[str, str] = {}
+    for name, synonyms in SYNONYMS[kind].items():
+        for synonym in [name, name.replace("_", " "), *synonyms]:
+            names.setdefault(synonym, name)
     for header, key in known_headers(KINDS[kind]).items():
-        field = _EXPORT_ALIASES.get(key, key)
-        if field in SYNONYMS[kind]:  # what goes out comes back in
-            index.setdefault(header, field)
-    return index
+        name = _EXPORT_ALIASES.get(key, key)
+        if name in SYNONYMS[kind]:
+            names.setdefault(header, name)
+    return headers.Vocabulary(names)
+
+
+@dataclass
+class Matching:
+    """Column -> field (a field's first column first), the columns matched only by a
+    guess, and the export program recognised, if any."""
+
+    mapping: dict[int, str]
+    guessed: set[int] = field(default_factory=set)
+    shape: str | None = None
+
+
+def _user_field(key: str, extra: dict[str, str]) -> str | None:
+    """The user's own field for a header ("" to leave it out), or None if they said nothing."""
+    for name, chosen in extra.items():
+        if normalise_key(name) == key:
+            return chosen
+    return None
 
 
 def match(kind: str, header: object, extra: dict[str, str] | None = None) -> str | None:
-    """The field a header names, or None. ``extra`` holds the user's own header -> field."""
+    """The field a header names for certain, or None. ``extra``: the user's header -> field."""
     key = normalise_key(str(header or ""))
     if not key:
         return None
-    for name, field in (extra or {}).items():
-        if normalise_key(name) == key:
-            return field or None
-    return _index(kind).get(key)
+    chosen = _user_field(key, extra or {})
+    if chosen is not None:
+        return chosen or None
+    options = vocabulary(kind).candidates(str(header))
+    return options[0][0] if options and options[0][1] >= headers.CERTAIN else None
 
 
-def map_columns(kind: str, headers: list[object],
+def match_columns(kind: str, row: list[object],
+                  extra: dict[str, str] | None = None) -> Matching:
+    """Each column's field, scored once per header: the user's word, a known export, a guess."""
+    texts = [str(h).strip() if h is not None else "" for h in row]
+    keys = [normalise_key(t) for t in texts]
+    known = shapes.recognise(kind, keys)
+    words = vocabulary(kind)
+    options: list[tuple[tuple[str, int], ...]] = []
+    for column, (text, key) in enumerate(zip(texts, keys, strict=True)):
+        chosen = _user_field(key, extra or {}) if key else None
+        if chosen is not None:
+            options.append(((chosen, headers.CONFIRMED),) if chosen else ())
+        elif known is not None:
+            found = known[1][column]
+            options.append(((found, headers.EXACT),) if found else ())
+        else:
+            options.append(words.candidates(text))
+    mapping, guessed = headers.assign(options)
+    return Matching(mapping, guessed, known[0] if known else None)
+
+
+def map_columns(kind: str, row: list[object],
                 extra: dict[str, str] | None = None) -> dict[int, str]:
-    """Column index -> field; the first column naming a field wins."""
-    mapping: dict[int, str] = {}
-    for column, header in enumerate(headers):
-        field = match(kind, header, extra)
-        if field and field not in mapping.values():
-            mapping[column] = field
-    return mapping
+    """Column index -> field (see ``match_columns``)."""
+    return match_columns(kind, row, extra).mapping
