@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from core import fmt, i18n
 from core.i18n import current_language, set_language
-from core.parse import parse_amount, parse_country, parse_date
+from core.parse import parse_amount, parse_amount_currency, parse_country, parse_date
 
 LANGS = ("fr", "nl", "en")
 MARCH_6 = dt.date(2023, 3, 6)
@@ -55,20 +55,22 @@ def test_money_negative(lang: str, expected: str) -> None:
     assert plain(fmt.money(Decimal("-1250.50"), "EUR", lang)) == expected
 
 
-def test_money_keeps_babel_spaces() -> None:
-    assert fmt.money(Decimal("20000"), "EUR", "fr") == "20\u202f000,00\u00a0€"
+def test_money_never_breaks_across_lines() -> None:
+    """Groups and the currency are held by no-break spaces (which kind is Babel's choice)."""
+    text = fmt.money(Decimal("20000"), "EUR", "fr")
+    assert " " not in text and plain(text) == "20 000,00 €"
+    assert parse_amount_currency(text) == (Decimal("20000"), "EUR")
 
 
-@pytest.mark.parametrize(
-    ("currency", "expected"),
-    [
-        ("XOF", "1 250 000 F CFA"),
-        ("MAD", "1 250 000,00 MAD"),
-        ("USD", "1 250 000,00 $US"),
-    ],
-)
-def test_money_other_currencies(currency: str, expected: str) -> None:
-    assert plain(fmt.money(Decimal("1250000"), currency, "fr")) == expected
+@pytest.mark.parametrize(("currency", "digits"), [("XOF", "1250000"), ("MAD", "1250000,00"),
+                                                   ("USD", "1250000,00")])
+@pytest.mark.parametrize("lang", LANGS)
+def test_money_other_currencies(currency: str, digits: str, lang: str) -> None:
+    """The symbol is CLDR's ("F CFA", "$US"): compare what it means, and the decimals."""
+    text = fmt.money(Decimal("1250000"), currency, lang)
+    assert parse_amount_currency(text) == (Decimal("1250000"), currency)
+    if lang == "fr":  # the CFA franc has no cents; the others two decimals
+        assert "".join(c for c in text if c.isdigit() or c == ",") == digits
 
 
 def test_money_defaults() -> None:
@@ -130,10 +132,12 @@ def test_percent(lang: str, whole: str, one_place: str) -> None:
 )
 def test_date(lang: str, short: str, medium: str, long: str) -> None:
     assert fmt.date(MARCH_6, lang, "short") == short
-    assert fmt.date(MARCH_6, lang) == medium
+    # CLDR versions differ on the abbreviation's dot ("mrt" / "mrt."): read the meaning
+    assert fmt.date(MARCH_6, lang).replace(".", "") == medium
+    assert parse_date(fmt.date(MARCH_6, lang), lang_hint=lang) == MARCH_6
     assert fmt.date(MARCH_6, lang, "long") == long
-    assert fmt.date("2023-03-06", lang) == medium
-    assert fmt.date(dt.datetime(2023, 3, 6, 23, 59), lang) == medium
+    assert fmt.date("2023-03-06", lang) == fmt.date(MARCH_6, lang)
+    assert fmt.date(dt.datetime(2023, 3, 6, 23, 59), lang) == fmt.date(MARCH_6, lang)
 
 
 def test_date_empty_and_unreadable() -> None:
