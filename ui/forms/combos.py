@@ -12,12 +12,12 @@ from contextlib import suppress
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QToolButton, QWidget
 
 from core import fmt, records
 from core.errors import ValidationError
-from core.i18n import _, current_language
+from core.i18n import N_, _, current_language
 from core.parse import normalise_key, parse_country
 from core.spec import CATEGORIES, Field
 from ui.forms.base import NONE_TEXT, Editor
@@ -30,6 +30,12 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the accent-free, case-free text match
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
 Option = tuple[Any, str]  # (value, text shown)
+# The kinds of record a link field can make on the spot, and its button's tooltip.
+CREATABLE = {
+    "organisations": N_("Create an organisation here, without leaving this form"),
+    "partnerships": N_("Create a partnership here, without leaving this form"),
+    "contacts": N_("Create a contact here, without leaving this form"),
+}
 
 
 class SearchCombo(QComboBox):
@@ -70,9 +76,22 @@ class SearchCombo(QComboBox):
             completer.complete()
 
     def matching(self, text: str) -> list[int]:
-        """Rows whose text is ``text`` once case and accents are set aside."""
+        """Rows whose text is ``text`` once case and accents are set aside; failing that,
+        the one row containing it, as the pop-up showed ("kayes": "Commune de Kayes")."""
         key = normalise_key(text)
-        return [row for row in range(self.count()) if self.itemData(row, KEY_ROLE) == key]
+        keys = [self.itemData(row, KEY_ROLE) or "" for row in range(self.count())]
+        exact = [row for row, item in enumerate(keys) if item == key]
+        if exact or not key:
+            return exact
+        return [row for row, item in enumerate(keys) if key in item and item != NONE_TEXT]
+
+
+class NotInList(ValidationError):
+    """A name typed in a link field that names no record: the form may offer to create it."""
+
+    def __init__(self, message: str, field: str, text: str) -> None:
+        super().__init__(message, field)
+        self.text = text
 
 
 class _SearchEdit(Editor):
@@ -111,8 +130,9 @@ class _SearchEdit(Editor):
         if index < 0 and value is None:
             index = self.combo.findText(NONE_TEXT)
         self.combo.setCurrentIndex(index)
-        if index < 0:
-            self.combo.setEditText("")
+        if index < 0 or value is None:  # "nothing" is an empty field, "—" its placeholder,
+            self.combo.setEditText("")  # so that typing a name never lands beside a dash
+        self.combo.line.setPlaceholderText(NONE_TEXT)
         self.combo.line.setCursorPosition(0)  # a long title shows its beginning
 
 
@@ -165,15 +185,41 @@ def ref_records(db: Database, table: str) -> list[tuple[str, dict[str, Any]]]:
 
 
 class RefEdit(_SearchEdit):
-    """A link to another record, chosen by its name; the value is its id."""
+    """A link to another record, chosen by its name; the value is its id.
+
+    For the kinds one makes while filling another form (an organisation, a
+    partnership, a contact), a button beside the field asks for a new one:
+    ``create_requested`` carries what was typed, the form does the rest.
+    """
+
+    create_requested = Signal(str)
 
     def __init__(self, field: Field, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
+        self.db = db
         self.table = field.ref or ""
         self.choices = ref_records(db, self.table)
+        if self.table in CREATABLE:
+            self.new_button = self.wrap(QToolButton(), 0)
+            self.new_button.setText(_("New…"))
+            self.new_button.setToolTip(_(CREATABLE[self.table]))
+            self.new_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field
+            self.new_button.clicked.connect(
+                lambda: self.create_requested.emit(self.combo.currentText().strip()))
         self.scope: tuple[str, Any] | None = None
         self._fill(None)
         self.set_value(None)  # Qt selects the first entry; a required link starts empty
+
+    def _resolve(self, text: str) -> Any:
+        message = _("«{value}» is not in the list.").format(value=text)
+        raise NotInList(message, self.field.name, text)
+
+    def reload(self, chosen: int) -> None:
+        """Read the records again (one was just made here) and choose ``chosen``."""
+        self.choices = ref_records(self.db, self.table)
+        self._fill(chosen)
+        self.set_value(chosen)
+        self.changed.emit()
 
     def restrict(self, key: str, value: Any) -> None:
         """Offer only records whose ``key`` is ``value`` (the projects of one partnership)."""

@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 from core import journal, records
 from core.errors import UserError, ValidationError
 from core.i18n import _
-from core.spec import AT_LEAST_ONE, EXPENSE_CATEGORIES, INCOME_CATEGORIES, SPECS, Field
-from ui.forms.combos import RefEdit
+from core.spec import AT_LEAST_ONE, SPECS, Field
+from ui.forms.combos import CREATABLE, NotInList, RefEdit
 from ui.forms.delete import confirm_delete
+from ui.forms.follow import follow
+from ui.forms.linked import create_linked
 from ui.forms.money_edit import MONEY_NAMES
 from ui.forms.questions import ask_discard
 from ui.forms.texts import window_title
-from ui.forms.widgets import ChoiceEdit, make_editor
+from ui.forms.widgets import make_editor
 from ui.unexpected import show_unexpected
 
 if TYPE_CHECKING:
@@ -57,10 +59,6 @@ class Row:
     box: QWidget  # editor and its error message, one form row
 
 
-def _field_names(table: str) -> set[str]:
-    return {f.name for f in SPECS[table].fields}
-
-
 class RecordDialog(QDialog):
     """One record's fields in a form; ``saved_id`` is set once it is saved."""
 
@@ -71,9 +69,11 @@ class RecordDialog(QDialog):
         record_id: int | None = None,
         defaults: dict[str, Any] | None = None,
         parent: QWidget | None = None,
+        only: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.spec, self.record_id = ctx, SPECS[table], record_id
+        self.only = only  # a small form: these fields (and the required ones) only
         self.saved_id: int | None = None
         self.rows: dict[str, Row] = {}
         defaults = dict(defaults or {})
@@ -96,6 +96,8 @@ class RecordDialog(QDialog):
         for field in self.spec.fields:
             if self.spec.money and field.name in MONEY_NAMES[1:]:
                 continue  # edited with the amount
+            if self.only and field.name not in self.only and not field.required:
+                continue
             layout.addRow(*self._row(field))
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.form)
@@ -130,6 +132,8 @@ class RecordDialog(QDialog):
         label = QLabel(_(field.label) + (" *" if needed else ""))
         label.setBuddy(editor)
         editor.changed.connect(lambda: row.error.hide())  # corrected: the error goes
+        if isinstance(editor, RefEdit):
+            editor.create_requested.connect(lambda text, e=editor: create_linked(self, e, text))
         return label, box
 
     def _buttons(self) -> QHBoxLayout:
@@ -218,26 +222,7 @@ class RecordDialog(QDialog):
 
     def _follow(self, editor: Editor) -> None:
         """Projects and missions of the chosen partnership; categories of the chosen kind."""
-        name = editor.field.name
-        if name == "partnership_id":
-            self._scope_to_partnership(editor)
-        elif name == "kind" and self.spec.money:
-            self._categories_of_kind(editor)
-
-    def _scope_to_partnership(self, editor: Editor) -> None:
-        try:
-            partnership_id = editor.value()
-        except ValidationError:
-            return
-        for other in self._editors():
-            if isinstance(other, RefEdit) and "partnership_id" in _field_names(other.table):
-                other.restrict("partnership_id", partnership_id)
-
-    def _categories_of_kind(self, editor: Editor) -> None:
-        allowed = list(INCOME_CATEGORIES if editor.value() == "income" else EXPENSE_CATEGORIES)
-        row = self.rows.get("category")
-        if row and isinstance(row.editor, ChoiceEdit):
-            row.editor.set_allowed(allowed if "other" in allowed else [*allowed, "other"])
+        follow(editor, self._editors(), self.rows.get("category"), self.spec.money)
 
     # --- saving and closing ------------------------------------------------
 
@@ -268,6 +253,14 @@ class RecordDialog(QDialog):
         self._clear_errors()
         try:
             self.saved_id = self._write(self.values())
+        except NotInList as error:  # a name typed that names nothing yet: make it here
+            editor = self.rows[error.field or ""].editor
+            if (isinstance(editor, RefEdit) and editor.table in CREATABLE
+                    and create_linked(self, editor, error.text) is not None):
+                self.save()
+                return
+            self.show_error(error)
+            return
         except ValidationError as error:
             self.show_error(error)
             return
