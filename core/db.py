@@ -129,14 +129,14 @@ def _backup_before_upgrade(path: Path, version: int) -> Path:
 def inspect(path: Path, *, verify: bool = True) -> int:
     """Check a file without writing to it; returns its schema version."""
     with path.open("rb") as handle:
-        header = handle.read(HEADER_SIZE)
-    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
         raise DatabaseError(
             _("{path}: this file is not an Ici & Là-bas database.").format(path=path)
         )
     # Read from the header before SQLite opens the file: even a read-only connection
     # creates -wal and -shm beside a file in WAL mode, and a newer file stays untouched.
-    _refuse_newer(path, int.from_bytes(header[USER_VERSION_OFFSET:][:4], "big"))
+    refuse_if_newer(path)
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as error:
@@ -163,13 +163,33 @@ def refuse_if_newer(path: Path) -> None:
     Commands call it before taking the lock or creating an output folder, so
     that such a file is left exactly as it was, with nothing new next to it.
     """
+    _refuse_newer(Path(path), _header_version(Path(path)))
+
+
+def upgrade_if_older(path: Path, on_upgrade: Callable[[Upgrade], object]) -> None:
+    """Upgrade a file of an older schema now, under the lock, before a command reads it.
+
+    Every command goes through here first, so a read-only one (check, dump,
+    a report) upgrades the file the same way as the app does, and a command
+    added later cannot forget to.
+    """
+    if 0 < _header_version(Path(path)) < SCHEMA_VERSION:
+        from core.lock import DatabaseLock
+
+        with DatabaseLock(Path(path)):
+            open_db(path, create=False, on_upgrade=on_upgrade).close()
+
+
+def _header_version(path: Path) -> int:
+    """``user_version`` as the file's header holds it; 0 for a missing or foreign file."""
     try:
-        with Path(path).open("rb") as handle:
+        with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
     except OSError:
-        return  # missing or unreadable: the command's own opening says so
-    if header[: len(SQLITE_HEADER)] == SQLITE_HEADER:
-        _refuse_newer(Path(path), int.from_bytes(header[USER_VERSION_OFFSET:][:4], "big"))
+        return 0  # missing or unreadable: the command's own opening says so
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        return 0
+    return int.from_bytes(header[USER_VERSION_OFFSET:][:4], "big")
 
 
 def _refuse_newer(path: Path, version: int) -> None:

@@ -42,6 +42,13 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+def log_dir() -> Path:
+    """The user's log folder (platformdirs): where the log a user can send is written."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 

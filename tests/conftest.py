@@ -18,8 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def _private_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """platformdirs follows XDG_DATA_HOME: no test touches the real user folder."""
+    """platformdirs follows XDG_DATA_HOME (and XDG_STATE_HOME for the log): no test touches
+    the real user folder."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,10 @@ screen; on the offscreen platform nothing waits for a click.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
@@ -21,6 +23,9 @@ from core.i18n import _
 from core.lock import DatabaseLock
 from ui import style
 from ui.context import Context
+
+if TYPE_CHECKING:
+    from core.db import Upgrade
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
@@ -68,23 +73,28 @@ def refuse(message: str) -> int:
     return 1
 
 
-def make_context(db_path: Path) -> Context:
+def make_context(db_path: Path, on_upgrade: Callable[[Upgrade], object] | None = None) -> Context:
     """Open the file for the window: header and version checked now, integrity just after."""
     from core.db import open_db
 
-    db = open_db(db_path, verify=False)
+    db = open_db(db_path, verify=False, on_upgrade=on_upgrade)
     chosen = settings.get(db, "backup_dir")
     backup_dir = Path(chosen) if chosen else paths.default_backup_dir(db_path)
     return Context(db=db, db_path=db_path, backup_dir=backup_dir)
 
 
 def run(db_path: Path | None, lang: str | None) -> int:
+    from core.db import refuse_if_newer
+    from ui import unexpected
+
     app = application()
+    unexpected.install()
     path = Path(db_path) if db_path else paths.default_db_path()
     if db_path is None:
         path.parent.mkdir(parents=True, exist_ok=True)
     lock = DatabaseLock(path)
     try:
+        refuse_if_newer(path)  # before the lock: nothing is written beside a newer file
         lock.acquire()
         first_run = _needs_welcome(path)
     except UserError as error:
@@ -112,7 +122,7 @@ def _first_session(app: QApplication, path: Path, lang: str | None) -> int:
     """First launch: the file is created at once, then the welcome asks who we are."""
     from ui.welcome_dialog import run_welcome
 
-    ctx = make_context(path)
+    ctx = make_context(path, on_upgrade=lambda upgrade: print(upgrade.message(), file=sys.stderr))
     use_language(lang)
     if not run_welcome(None, ctx):
         ctx.db.close()
@@ -133,8 +143,9 @@ def _session(app: QApplication, path: Path, lang: str | None) -> int:
     changes: list[str] = []
 
     def open_file() -> None:
+        upgrades: list[Upgrade] = []
         try:
-            ctx = make_context(path)
+            ctx = make_context(path, on_upgrade=upgrades.append)
         except UserError as error:
             refuse(str(error))
             app.exit(1)
@@ -142,6 +153,9 @@ def _session(app: QApplication, path: Path, lang: str | None) -> int:
         opened.append(ctx)
         ctx.events.data_changed.connect(changes.append)
         window.attach(ctx)
+        for upgrade in upgrades:  # said once, here: the next opening has nothing to upgrade
+            print(upgrade.message(), file=sys.stderr)
+            ctx.events.notify.emit(upgrade.message(), None)
         QTimer.singleShot(0, lambda: _check_in_background(window, ctx))
         QTimer.singleShot(2000, lambda: _backup_if_due(window, ctx))
 

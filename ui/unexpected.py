@@ -1,33 +1,35 @@
-"""An error nobody foresaw, met in a form or a page: one sentence on screen, the rest in a log.
+"""An error nobody foresaw: one sentence on screen, the traceback in the log file.
 
-A form that fails with no word is the worst first hour an officer can have:
-the traceback goes to the crash log beside the database folder, and the
-person reads what happened, that nothing was saved, and where the details
-are, to send to whoever helps them.
+A form that fails with no word, or an app that vanishes (a frozen build has
+no console to print to), is the worst first hour an officer can have. Every
+unexpected error the app meets comes here: from a form's save
+(``show_unexpected``), from any slot (``install`` sets ``sys.excepthook``)
+and from start-up (``show_fatal``). The traceback goes to the rotating log
+(core.logs); the person reads what happened and where the log is, to send
+to whoever helps them.
 """
 
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from core import paths
+from core import logs
 from core.i18n import _
+
+# The error dialogs on screen: held so that Python keeps them, and so that an error repeated
+# at every repaint shows one dialog, not a hundred.
+_SHOWN: list[QMessageBox] = []
 
 
 def write_log(error: BaseException) -> Path | None:
-    """The traceback appended to ``crash.log`` in the data folder; None if it cannot be written."""
-    try:
-        log = paths.data_dir() / "crash.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
-            traceback.print_exception(error, file=handle)
-        return log
-    except OSError:
-        return None
+    """The traceback written to the rotating log file; None if it cannot be written."""
+    return logs.log_exception((type(error), error, error.__traceback__))
 
 
 def sentence(error: BaseException, log: Path | None) -> str:
@@ -36,12 +38,62 @@ def sentence(error: BaseException, log: Path | None) -> str:
              ).format(error=str(error) or type(error).__name__, log=where)
 
 
+def general_sentence(error: BaseException, log: Path | None) -> str:
+    where = str(log) if log is not None else _("the program's output")
+    return _("Something unexpected went wrong ({error}); the details are in {log}, a file to "
+             "send to whoever helps you.").format(error=str(error) or type(error).__name__,
+                                                  log=where)
+
+
 def show_unexpected(parent: QWidget | None, error: BaseException) -> str:
     """Log ``error``, say it in one sentence (a window that does not block), return the sentence."""
-    text = sentence(error, write_log(error))
+    log = write_log(error)
+    text = sentence(error, log)
     print(text, file=sys.stderr)
+    _box(parent, text, log).open()  # not exec(): a test or a busy window is never left waiting
+    return text
+
+
+def install() -> None:
+    """From now on an exception that escapes a slot is logged and said, and the app goes on."""
+    sys.excepthook = _hook
+
+
+def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    log = logs.log_exception((kind, error, trace))
+    text = general_sentence(error, log)
+    print(text, file=sys.stderr)
+    if not _SHOWN:
+        _box(QApplication.activeWindow(), text, log).open()
+
+
+def show_fatal(error: BaseException, log: Path | None) -> None:
+    """The app cannot go on (an error at start-up): the sentence on stderr and in a dialog."""
+    text = general_sentence(error, log)
+    print(text, file=sys.stderr)
+    try:
+        from ui.app import application, has_screen
+
+        application()
+        if has_screen():  # offscreen, nobody could click: the line on stderr is all
+            _box(None, text, log).exec()
+    except Exception:  # Qt itself is what failed: stderr and the log are all there is
+        pass
+
+
+def _box(parent: QWidget | None, text: str, log: Path | None) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, "Ici & Là-bas", text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("unexpectedError")
-    box.open()  # not exec(): a test or a busy window is never left waiting on it
-    return text
+    if log is not None:
+        folder = box.addButton(_("Open the log folder"), QMessageBox.ButtonRole.ActionRole)
+        # An action button would close the box; the person may still want to read it.
+        folder.clicked.disconnect()
+        folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent))))
+    _SHOWN.append(box)
+    box.finished.connect(lambda _result: _SHOWN.remove(box) if box in _SHOWN else None)
+    return box
