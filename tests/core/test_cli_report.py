@@ -73,18 +73,29 @@ def test_bad_keys_get_one_line(demo: Path, tmp_path: Path, args: list[str],
 
 
 def test_output_folder_missing_or_read_only(demo: Path, tmp_path: Path) -> None:
+    mission = first_id(demo, "missions")
     missing = tmp_path / "nowhere" / "x.pdf"
     assert_one_clear_line(run_cli("--lang", "en", "--db", demo, "report", "mission",
-                                  first_id(demo, "missions"), missing), "does not exist")
+                                  mission, missing), "does not exist")
+    # places nobody can write, root included: under a regular file, onto a folder
+    blocker = tmp_path / "a-file"
+    blocker.write_bytes(b"keep")
+    assert_one_clear_line(run_cli("--lang", "en", "--db", demo, "report", "mission",
+                                  mission, blocker / "x.pdf"), str(blocker))
+    assert blocker.read_bytes() == b"keep"
+    folder = tmp_path / "taken.pdf"
+    folder.mkdir()
+    assert_one_clear_line(run_cli("--lang", "en", "--db", demo, "report", "mission",
+                                  mission, folder), "cannot be written")
+    assert not list(folder.iterdir())
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        if os.access(locked, os.W_OK):  # root writes anywhere: nothing to test
-            pytest.skip("running as root")
+        if os.access(locked, os.W_OK):  # root writes there: the cases above stand for it
+            return
         assert_one_clear_line(run_cli("--lang", "en", "--db", demo, "report", "mission",
-                                      first_id(demo, "missions"), locked / "x.pdf"),
-                              "cannot be written")
+                                      mission, locked / "x.pdf"), "cannot be written")
         assert not list(locked.iterdir())
     finally:
         locked.chmod(0o700)
