@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from core import i18n
 from core.errors import UserError
@@ -65,12 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
         "kind",
         help="contacts, organisations, partnerships, missions, transactions, budget or council",
     )
-    exp.add_argument("out", type=Path)
+    exp.add_argument("out", type=Path, metavar="OUT|YYYY")
+    exp.add_argument("target", type=Path, nargs="?", metavar="OUT", help="apd, cic: YYYY OUT.xlsx")
     exp.add_argument(
         "--year",
         type=int,
-        help="only this year (transactions, budget, missions; required for council)",
+        help="only this year (transactions, budget, missions, iati; required for council)",
     )
+    exp.add_argument("--partnership", type=int, metavar="ID", help="cic: one partnership")
     rep = commands.add_parser("report", help="write a PDF: mission ID, partnership ID, annual YYYY")
     rep.add_argument("kind", help="mission, partnership or annual")
     rep.add_argument("key", metavar="ID|YYYY", help="mission or partnership number, or year")
@@ -274,6 +277,8 @@ def cmd_export(path: Path, args: argparse.Namespace) -> int:
 
     db = open_db(path, create=False)
     try:
+        if args.kind in ("apd", "cic", "iati"):
+            return _export_declaration(db, args)
         if args.kind == "council":
             from core.excel.council import export_council
 
@@ -291,6 +296,16 @@ def cmd_export(path: Path, args: argparse.Namespace) -> int:
             count=count, path=args.out
         )
     )
+    return EXIT_OK
+
+
+def _export_declaration(db: Any, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from core.declarations import commands
+
+    print(commands.run(db, args.kind, args.out, args.target, today=date.today(), year=args.year,
+                       partnership=args.partnership))
     return EXIT_OK
 
 
