@@ -1,0 +1,110 @@
+"""What the person at the screen sees when something goes wrong, and when their file is upgraded.
+
+An exception inside a slot (a button's handler) must not vanish: a dialog
+says it in one sentence and names the log file, which holds the
+traceback. Opening a file of an older schema shows one notification.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from core import logs, paths
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
+
+
+def shown_error_box() -> QMessageBox | None:
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+             and w.objectName() == "unexpectedError" and w.isVisible()]
+    return boxes[0] if boxes else None
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_shows_a_dialog_naming_the_log(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import unexpected
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    unexpected.install()
+    button = QPushButton("Exporter")
+    qtbot.addWidget(button)
+    button.show()
+
+    def broken() -> None:
+        {"partenaires": 3}["budget"]  # a bug, as a slot would have one
+
+    button.clicked.connect(broken)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shown_error_box() is not None)
+    box = shown_error_box()
+    assert box is not None
+    text = box.text()
+    log = logs.log_file()
+    assert log.parent == paths.log_dir()
+    assert "'budget'" in text and str(log) in text and "\n" not in text
+    content = log.read_text(encoding="utf-8")
+    assert "Traceback" in content and "KeyError: 'budget'" in content and "in broken" in content
+    assert box.button(QMessageBox.StandardButton.Ok) is not None
+    assert any(b.text() == "Open the log folder" for b in box.buttons())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the same bug again: still one dialog
+    assert len([w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]) == 1
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert shown_error_box() is None
+    assert button.isVisible()  # the app goes on
+
+
+def test_the_log_is_rotated_small() -> None:
+    import logging.handlers
+
+    logs.setup()
+    handlers = [h for h in logs.get("x").parent.handlers  # type: ignore[union-attr]
+                if isinstance(h, logging.handlers.RotatingFileHandler)]
+    assert handlers and handlers[0].maxBytes <= 1_000_000 and handlers[0].backupCount == 3
+
+
+def test_opening_an_older_file_in_the_app_says_so_once(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import app as app_module
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    old = sorted(SCHEMAS.glob("schema-*.sqlite3"))[0]
+    version = int(re.match(r"schema-(\d+)-", old.name).group(1))  # type: ignore[union-attr]
+    db = tmp_path / "commune.sqlite3"
+    shutil.copy(old, db)
+    seen: list[str] = []
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible() and w.ctx is not None]
+        if windows:
+            timer.stop()
+            bar = windows[0].notification
+            seen.append(bar.label.text() if bar.isVisible() else "")
+            windows[0].close()
+
+    timer = QTimer(interval=100)
+    timer.timeout.connect(look)
+    timer.start()
+    assert app_module.run(db, "en") == 0
+    (kept,) = paths.default_backup_dir(db).glob(f"*-schema{version}-before-upgrade-*")
+    assert seen == [f"{db} was upgraded from schema {version} to "
+                    f"{_latest()}; the file as it was is kept in {kept}."]
+
+
+def _latest() -> int:
+    from core.db import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
