@@ -114,17 +114,32 @@ def test_the_same_sheet_in_every_format_imports_the_same(tmp_path: Path) -> None
     assert all(found == results["xlsx"] for found in results.values()), results
 
 
+def people(path: Path) -> set[tuple[str, str, str]]:
+    """The live contacts of the file, read with plain SQL."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return set(conn.execute("SELECT first_name, last_name, coalesce(country, '') "
+                                "FROM contacts WHERE deleted_at IS NULL"))
+    finally:
+        conn.close()
+
+
 def test_cli_import_writes_rejects_and_strict_writes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "ici.sqlite3"
     assert run_cli("--db", db, "demo").returncode == 0
     sheet = tmp_path / "contacts.csv"
     sheet.write_text("Nom;Prénom;Pays\nSané;Moussa;Sénégal\nX;Y;Atlantide\n",
                      encoding="utf-8")
+    before = people(db)
     strict = run_cli("--lang", "en", "--db", db, "import", "contacts", sheet, "--strict")
     assert strict.returncode != 0 and "strict" in strict.stderr
+    assert people(db) == before  # read back: the good row was not imported either
     result = run_cli("--lang", "en", "--db", db, "import", "contacts", sheet,
                      "--rejects", tmp_path / "rejects.xlsx")
     assert result.returncode == 0, result.stderr
+    assert people(db) - before == {("Moussa", "Sané", "SN")}
     assert "1 row rejected" in result.stdout and "Atlantide" in result.stdout
     from openpyxl import load_workbook
 
