@@ -36,9 +36,11 @@ def setup() -> Path | None:
     """Send the app's records to the rotating log file; None when it cannot be written."""
     logger = logging.getLogger(LOGGER)
     path = log_file()
-    for handler in logger.handlers:
+    for handler in list(logger.handlers):
         if getattr(handler, "baseFilename", None) == str(path):
-            return path  # already set up (the app and a command in one process, tests)
+            return path  # already set up: the app and a command in one process
+        logger.removeHandler(handler)  # the log folder moved (tests): one file at a time
+        handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
