@@ -80,7 +80,25 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("out", type=Path, metavar="OUT.pdf")
     shots = commands.add_parser("screenshots", help="draw every main screen to DIR/*.png")
     shots.add_argument("dir", type=Path)
+    _gdpr_parser(commands)
     return parser
+
+
+def _gdpr_parser(commands: Any) -> None:
+    gdpr = commands.add_parser("gdpr", help="personal data: access, forget, review, register")
+    jobs = gdpr.add_subparsers(dest="gdpr_command", required=True)
+    access = jobs.add_parser("access", help="everything held about one person, to a workbook")
+    access.add_argument("contact_id", metavar="CONTACT_ID")
+    access.add_argument("out", type=Path, metavar="OUT.xlsx")
+    forget = jobs.add_parser("forget", help="anonymise a contact (without --yes: say what)")
+    forget.add_argument("contact_id", metavar="CONTACT_ID")
+    forget.add_argument("--yes", action="store_true", help="do it")
+    forget.add_argument("--remove-backups", action="store_true",
+                        help="then remove the earlier backups, which still hold the data")
+    review = jobs.add_parser("review", help="contacts with no activity for N years")
+    review.add_argument("--years", type=int, help="default: the setting (5)")
+    register = jobs.add_parser("register", help="the GDPR art. 30 register, to a workbook")
+    register.add_argument("out", type=Path, metavar="OUT.xlsx")
 
 
 class _VersionAction(argparse.Action):
@@ -332,6 +350,35 @@ def _header_field(item: str) -> tuple[str, str]:
     return header.strip(), field.strip()
 
 
+def cmd_gdpr(path: Path, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from core import paths, settings
+    from core.db import open_db
+    from core.gdpr import commands
+    from core.lock import DatabaseLock
+
+    with DatabaseLock(path):
+        db = open_db(path, create=False)
+        try:
+            backups = settings.backup_dir(db, paths.default_backup_dir(path))
+            job = args.gdpr_command
+            if job == "access":
+                lines = commands.access(db, commands.contact_number(args.contact_id), args.out)
+            elif job == "forget":
+                lines = commands.forget_contact(
+                    db, path, backups, commands.contact_number(args.contact_id),
+                    yes=args.yes, remove_backups=args.remove_backups)
+            elif job == "review":
+                lines = commands.review_lines(db, dt.date.today(), args.years)
+            else:
+                lines = commands.register(db, args.out, backups)
+        finally:
+            db.close()
+    print("\n".join(lines))
+    return EXIT_OK
+
+
 def cmd_screenshots(path: Path, args: argparse.Namespace) -> int:
     from ui.screenshots import render_all
 
@@ -363,6 +410,7 @@ COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
     "export": cmd_export,
     "report": cmd_report,
     "screenshots": cmd_screenshots,
+    "gdpr": cmd_gdpr,
     None: cmd_app,
 }
 
