@@ -11,25 +11,27 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from core import listing
 from core.i18n import _
+from core.parse import normalise_key
 from core.spec import PARTICIPANT_CATEGORIES, PARTNERSHIP_ROLES
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+NAME_KEY = Qt.ItemDataRole.UserRole + 1  # the person's name alone, without case or accents
 
 
 class ContactPicker(QComboBox):
@@ -44,6 +46,7 @@ class ContactPicker(QComboBox):
             name = f"{row['first_name'] or ''} {row['last_name'] or ''}".strip()
             text = f"{name} — {row['organisation']}" if row["organisation"] else name
             self.addItem(text, row["id"])
+            self.setItemData(self.count() - 1, normalise_key(name), NAME_KEY)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -55,9 +58,18 @@ class ContactPicker(QComboBox):
             editor.setPlaceholderText(_("Type part of a name or an organisation"))
 
     def contact_id(self) -> int | None:
-        """The chosen contact, or None when the text typed names nobody."""
-        index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
-        return self.itemData(index) if index >= 0 else None
+        """The contact the text names: its entry, its name (case and accents aside), or the
+        only entry containing it, as the pop-up shows; None when it names nobody."""
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchExactly)
+        if index >= 0 or not text:
+            return self.itemData(index) if index >= 0 else None
+        key = normalise_key(text)
+        rows = [r for r in range(self.count()) if self.itemData(r, NAME_KEY) == key]
+        if not rows:
+            rows = [r for r in range(self.count())
+                    if key in normalise_key(self.itemText(r))]
+        return self.itemData(rows[0]) if len(rows) == 1 else None
 
     def choose(self, contact_id: int) -> None:
         self.setCurrentIndex(self.findData(contact_id))
@@ -114,52 +126,60 @@ class LinkContactDialog(QDialog):
 
 
 class ParticipantDialog(QDialog):
-    """A contact from the address book or a free name, with a category."""
+    """Someone from the address book, or anyone else by name, in one field.
+
+    The dialog opens with the focus in that field; typing lists the matching
+    contacts, and Enter adds the one the text names, or else the text itself
+    as a free name ("6 young people"). A line under the field says which.
+    """
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add a participant to the mission"))
-        self.from_contacts = QRadioButton(_("A &contact:"))
-        self.free = QRadioButton(_("&Someone else:"))
-        group = QButtonGroup(self)
-        group.addButton(self.from_contacts)
-        group.addButton(self.free)
-        self.from_contacts.setChecked(True)
         self.contact = ContactPicker(db)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(_("Name, or a group: «6 young people»"))
+        self.contact.lineEdit().setPlaceholderText(
+            _("A contact's name or organisation, or anyone else: «6 young people»"))
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
         self.category = _choices(PARTICIPANT_CATEGORIES, "staff")
         self.notes = QLineEdit()
         form = QFormLayout()
-        form.addRow(self.from_contacts, self.contact)
-        form.addRow(self.free, self.name)
+        form.addRow(_("&Who:"), self.contact)
+        form.addRow("", self.outcome)
         form.addRow(_("Ca&tegory:"), self.category)
         form.addRow(_("&Notes:"), self.notes)
         buttons, self.ok = _buttons(self)
+        self.ok.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.contact.currentTextChanged.connect(lambda: self._prefer(self.from_contacts))
-        self.name.textEdited.connect(lambda: self._prefer(self.free))
-        group.buttonToggled.connect(self._check)
+        self.contact.currentTextChanged.connect(self._check)
         self._check()
-
-    def _prefer(self, choice: QRadioButton) -> None:
-        choice.setChecked(True)
-        self._check()
+        self.contact.setFocus()
 
     def _check(self) -> None:
-        if self.free.isChecked():
-            self.ok.setEnabled(bool(self.name.text().strip()))
+        text = self.contact.currentText().strip()
+        contact_id = self.contact.contact_id()
+        self.ok.setEnabled(bool(text))
+        if contact_id is not None:
+            name = self.contact.itemText(self.contact.findData(contact_id))
+            self.outcome.setText(_("From the address book: {name}").format(name=name))
+        elif text:
+            self.outcome.setText(_("Not in the address book: «{name}» is added by name."
+                                   ).format(name=text))
         else:
-            self.ok.setEnabled(self.contact.contact_id() is not None)
+            self.outcome.setText(_("Type to find a contact; Enter adds what you typed."))
+
+    def accept(self) -> None:
+        if self.contact.currentText().strip():  # Enter with nothing typed adds nobody
+            super().accept()
 
     def values(self) -> dict[str, Any]:
         """Keyword arguments for :func:`core.missions.add_participant`."""
-        free = self.free.isChecked()
+        contact_id = self.contact.contact_id()
         return {
-            "contact_id": None if free else self.contact.contact_id(),
-            "name": self.name.text().strip() if free else None,
+            "contact_id": contact_id,
+            "name": None if contact_id is not None else self.contact.currentText().strip(),
             "category": self.category.currentData(),
             "notes": self.notes.text().strip() or None,
         }

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from core import missions, records
 from ui.mission_page import MissionPage
@@ -115,17 +115,39 @@ def test_adding_a_free_name_participant(qtbot: Any, ctx: Any) -> None:
 
     dialog = page.add_participant()
     assert not dialog.ok.isEnabled()  # nobody chosen yet
-    qtbot.keyClicks(dialog.name, "Équipe de Radio Marsassoum")
-    assert dialog.free.isChecked() and dialog.ok.isEnabled()
     dialog.category.setCurrentIndex(dialog.category.findData("expert"))
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: typing_into(dialog.contact))
+    qtbot.keyClicks(QApplication.focusWidget(), "Equipe de Radio Marsassoum")  # as typed
+    assert dialog.ok.isEnabled() and "Equipe de Radio Marsassoum" in dialog.outcome.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # one step, no mouse
 
     stored = {p["name"]: p for p in missions.participants(ctx.db, mid)}
-    assert stored["Équipe de Radio Marsassoum"]["category"] == "expert"
-    assert stored["Équipe de Radio Marsassoum"]["contact_id"] is None
+    assert stored["Equipe de Radio Marsassoum"]["category"] == "expert"
+    assert stored["Equipe de Radio Marsassoum"]["contact_id"] is None
     qtbot.waitUntil(
-        lambda: "Équipe de Radio Marsassoum" in [r[0] for r in cells(page.participants.table)]
+        lambda: "Equipe de Radio Marsassoum" in [r[0] for r in cells(page.participants.table)]
     )
+
+
+def typing_into(combo: Any) -> bool:
+    """Keys typed now reach ``combo`` (an editable combo passes them to its line edit)."""
+    return QApplication.focusWidget() in (combo, combo.lineEdit())
+
+
+def test_a_contact_found_by_typing_is_added_from_the_keyboard(qtbot: Any, ctx: Any) -> None:
+    mid = mission_of(ctx, "renouvellement convention")
+    page = shown(qtbot, MissionPage(ctx), mid)
+    before = {p["contact_id"] for p in missions.participants(ctx.db, mid)}
+
+    dialog = page.add_participant()
+    qtbot.waitUntil(lambda: typing_into(dialog.contact))
+    qtbot.keyClicks(QApplication.focusWidget(), "lemaire")  # part of the name, any case
+    assert "Sophie Lemaire" in dialog.outcome.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    [sophie] = [c for c in records.list_records(ctx.db, "contacts") if c["last_name"] == "Lemaire"]
+    added = {p["contact_id"] for p in missions.participants(ctx.db, mid)} - before
+    assert added == {sophie["id"]}
 
 
 def test_removing_a_participant_can_be_undone(qtbot: Any, ctx: Any) -> None:
