@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.excel import apply, columns, importer
 from core.i18n import N_, _
 from core.spec import PLURALS, SPECS
+from ui.import_undo import undo_action
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -132,26 +133,14 @@ class ImportWizard(QWizard):
         self.batch = batch
         for table in (plan.table, "organisations"):
             self.ctx.changed(table)
-        self.ctx.events.notify.emit(
+        self.ctx.events.notify.emit(  # the bar's button names the import it would undo
             _("Imported from {file}.").format(file=plan.path.name),
-            lambda: undo_import(self.ctx, batch, self.parent()))
+            undo_action(self.ctx, batch, self.parent()))
         super().accept()
 
     def _failed(self, message: str) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         QMessageBox.warning(self, _("Import a spreadsheet"), message)
-
-
-def undo_import(ctx: Context, batch: int, parent: Any = None) -> bool:
-    try:
-        apply.undo(ctx.db, batch)
-    except Exception as error:  # a UserError: changed since, or already undone
-        QMessageBox.warning(parent, _("Undo the import"), str(error))
-        return False
-    for table in columns.KINDS.values():
-        ctx.changed(table)
-    ctx.changed("organisations")
-    return True
 
 
 class FilePage(QWizardPage):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
 from core import fmt
 from core.excel import apply
 from core.i18n import _
-from ui.import_wizard import KIND_LABELS, undo_import
+from ui.import_undo import batch_of, counted, undo_import, undo_label
+from ui.import_wizard import KIND_LABELS
 
 if TYPE_CHECKING:
     from ui.context import Context
@@ -37,7 +39,7 @@ class ImportsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.undo_button = QPushButton(_("&Undo this import"))
+        self.undo_button = QPushButton(_("&Undo this import…"))
         self.undo_button.clicked.connect(self.undo_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -60,6 +62,20 @@ class ImportsDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def undo_selected(self) -> None:
+        """Say what will go, then take the import back; the bar says what went."""
         rows = self.table.selectionModel().selectedRows()
-        if rows and undo_import(self.ctx, self.batches[rows[0].row()]["id"], self):
+        if not rows:
+            return
+        batch = self.batches[rows[0].row()]["id"]
+        if not self.confirm(batch_of(self.ctx, batch)):
+            return
+        if undo_import(self.ctx, batch, self):
             self.refresh()
+
+    def confirm(self, info: dict[str, Any]) -> bool:
+        text = _("{action}? The {created} it created will be removed, and the {updated} it "
+                 "changed put back as they were.").format(
+            action=undo_label(info), created=counted(info["kind"], info["created"]),
+            updated=counted(info["kind"], info["updated"]))
+        answer = QMessageBox.question(self, _("Undo the import"), text)
+        return answer == QMessageBox.StandardButton.Yes

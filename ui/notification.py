@@ -18,6 +18,13 @@ class BarAction(NamedTuple):
     run: Callable[[], object]
 
 
+class UndoAction(NamedTuple):
+    """An undo whose button says what it takes back («Undo the import of 12 contacts»)."""
+
+    label: str
+    run: Callable[[], object]
+
+
 class NotificationBar(QFrame):
     SHOWN_MS = 12000
 
@@ -41,13 +48,18 @@ class NotificationBar(QFrame):
         self.hide()
 
     def show_message(
-        self, message: str, undo: Callable[[], object] | BarAction | None = None
+        self, message: str, undo: Callable[[], object] | BarAction | UndoAction | None = None
     ) -> None:
-        """Show ``message`` with an Undo button (a callable) or another button (a BarAction)."""
+        """Show ``message`` with an Undo button (a callable, or an UndoAction that names what
+        it undoes) or another button (a BarAction)."""
         self.label.setText(message)
         self._other_action = undo if isinstance(undo, BarAction) else None
-        self._undo_action = None if isinstance(undo, BarAction) else undo
-        self.undo_button.setText(undo.label if isinstance(undo, BarAction) else _("&Undo"))
+        if isinstance(undo, UndoAction):
+            self._undo_action = undo.run
+        else:
+            self._undo_action = None if isinstance(undo, BarAction) else undo
+        named = isinstance(undo, BarAction | UndoAction)
+        self.undo_button.setText(undo.label if named else _("&Undo"))  # type: ignore[union-attr]
         self.undo_button.setVisible(undo is not None)
         self.show()
         self._timer.start()
