@@ -18,6 +18,7 @@ from core import money, records, search, settings
 from core.db import SQLITE_HEADER, schema_version
 from core.errors import UserError, ValidationError
 from core.files import write_atomically
+from core.gdpr import log as personal_data
 from core.i18n import _
 from core.migrations import rebuild_totals
 from core.spec import COMMON_FIELDS, SPECS, TABLE_ORDER, Spec
@@ -72,6 +73,9 @@ def dump_data(db: Database) -> dict[str, Any]:
     with db.atomic():  # one consistent snapshot
         for table in TABLE_ORDER:
             data[table] = list(_dump_rows(db, SPECS[table]))
+        logged = personal_data.dump_entries(db)
+    if logged:  # the key appears once personal data was logged (DESIGN)
+        data[personal_data.DUMP_KEY] = logged
     return data
 
 
@@ -92,6 +96,10 @@ def dump(db: Database, out: Path) -> dict[str, int]:
                     handle.write(("\n" if counts[table] == 0 else ",\n") + encode(record))
                     counts[table] += 1
                 handle.write("\n]" if counts[table] else "]")
+            logged = personal_data.dump_entries(db)
+            if logged:
+                handle.write(f',\n"{personal_data.DUMP_KEY}": [\n')
+                handle.write(",\n".join(encode(entry) for entry in logged) + "\n]")
             handle.write("\n}\n")
 
     write_atomically(out, write)
@@ -165,7 +173,19 @@ def load(db: Database, src: Path, progress: Progress | None = None) -> dict[str,
             done += len(rows)
             if progress:
                 progress(done, total)
+        _load_log(db, data, src)
     return counts
+
+
+def _load_log(db: Database, data: dict[str, Any], src: Path) -> None:
+    entries = data.get(personal_data.DUMP_KEY) or []
+    try:
+        if not isinstance(entries, list):
+            raise ValueError(_("«{table}» is not a list.").format(table=personal_data.DUMP_KEY))
+        personal_data.load_entries(db, entries)
+    except (ValueError, TypeError, sqlite3.IntegrityError) as error:
+        raise UserError(_("{path}: {table}: {error}").format(
+            path=src, table=personal_data.DUMP_KEY, error=error)) from error
 
 
 @contextmanager

@@ -297,6 +297,11 @@ def _where(listing: Listing, search: str | None, filters: dict[str, Any]) -> tup
     return " AND ".join(clauses), params
 
 
+def where_clause(table: str, search: str | None, filters: dict[str, Any]) -> tuple[str, list]:
+    """The WHERE of a list (over its ``source``, aliased "t"): what the screen shows."""
+    return _where(LISTINGS[table], search, filters)
+
+
 def _order(listing: Listing, order: str | None) -> str:
     order = order or listing.order
     column = listing.column(order.lstrip("-"))

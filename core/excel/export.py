@@ -10,6 +10,7 @@ sheet, memory stays flat whatever the number of rows.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core import listing, settings
@@ -18,13 +19,13 @@ from core.excel.columns import KINDS
 from core.excel.exportcolumns import converter, kind_columns
 from core.excel.exportsheet import Cancelled, Column, Progress, Table, write_table
 from core.excel.write import Book, Money
+from core.gdpr import log as personal_data
 from core.i18n import _
 from core.money import from_cents
 from core.spec import PLURALS, SPECS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from sqlite_utils import Database
 
@@ -83,6 +84,8 @@ def export_kind(
         caption = f"{title} {year}" if year else ""
         sheet = Table(title, headers, rows, caption=caption, count=count)
         written = write_table(book, sheet, progress=progress, cancelled=cancelled)
+    personal_data.record_export(db, table, Path(out).name, where=f"t.deleted_at IS NULL{where}",
+                                params=params)  # GDPR: who left the file, when
     return written.rows
 
 
@@ -152,4 +155,7 @@ def export_listing(
         )
         sheet = Table(_(PLURALS.get(table, SPECS[table].label)), columns, rows, count=count)
         written = write_table(book, sheet, progress=progress, cancelled=cancelled)
+    where, params = listing.where_clause(table, search, filters)
+    personal_data.record_export(db, table, Path(out).name, listing.LISTINGS[table].source, where,
+                                params)
     return written.rows

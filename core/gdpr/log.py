@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.i18n import N_
+from core.i18n import N_, _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Row = dict[str, Any]
+DUMP_KEY = "personal_data_log"
 
 ACCESS, EXPORT, ANONYMISE, BACKUPS_REMOVED = "access", "export", "anonymise", "backups_removed"
 ACTIONS = {
@@ -109,7 +110,8 @@ def load_entries(db: Database, entries: list[Any]) -> int:
     """Read back what ``dump_entries`` wrote (inside the load's transaction)."""
     for entry in entries:
         if not isinstance(entry, dict) or type(entry.get("id")) is not int:
-            raise ValueError("personal_data_log: an entry needs a whole-number «id»")
+            raise ValueError(_("{where}: a record needs a whole-number «id».").format(
+                where=DUMP_KEY))
         db.execute("INSERT INTO personal_data_log (id, logged_at, action, what) "
                    "VALUES (?, ?, ?, ?)",
                    [entry["id"], str(entry.get("logged_at") or ""),
