@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -303,12 +303,11 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from ui.about_dialog import AboutDialog
 
-        QMessageBox.about(self, _("About Ici & Là-bas"), _(
-            "Ici & Là-bas keeps the memory of your municipality's international partnerships: "
-            "partners, contacts, missions, budgets, deadlines and minutes.\n\nDatabase: {path}"
-        ).format(path=self.ctx.db_path))
+        dialog = AboutDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # nothing to answer: the window behind is not held up
 
     def _update_status(self) -> None:
         self.file_label.setText(_("File: {path}").format(path=self.ctx.db_path))
