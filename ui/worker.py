@@ -9,7 +9,6 @@ delivers on the UI thread.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -44,9 +43,10 @@ class Job(QRunnable):
             result = self.fn(self.signals.progress.emit, self._cancel.is_set)
         except UserError as error:
             self.signals.failed.emit(str(error))
-        except Exception as error:  # a bug: keep the window alive and say so
-            traceback.print_exc()
-            self.signals.failed.emit(_("Unexpected error: {error}").format(error=error))
+        except Exception as error:  # a bug: keep the window alive, say so, log the details
+            from ui.unexpected import general_sentence, write_log
+
+            self.signals.failed.emit(general_sentence(error, write_log(error)))
         else:
             self.signals.finished.emit(result)
 

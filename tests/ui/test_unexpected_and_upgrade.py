@@ -108,3 +108,17 @@ def _latest() -> int:
     from core.db import SCHEMA_VERSION
 
     return SCHEMA_VERSION
+
+
+def test_a_bug_in_a_long_job_names_the_log_too(qtbot: Any) -> None:
+    from ui.worker import run_job
+
+    def job(_progress: Any, _cancelled: Any) -> None:
+        raise ValueError("montant illisible")
+
+    said: list[str] = []
+    run_job(None, "Export", job, on_failed=said.append, quiet=True)
+    qtbot.waitUntil(lambda: bool(said))
+    log = logs.log_file()
+    assert "montant illisible" in said[0] and str(log) in said[0]
+    assert "ValueError: montant illisible" in log.read_text(encoding="utf-8")
