@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="integrity check and schema version")
     imp = commands.add_parser("import", help="import a spreadsheet (xlsx, xls, ods, csv)")
     imp.add_argument(
-        "kind", help="contacts, organisations, partnerships, missions, transactions or budget"
+        "kind",
+        help="contacts, organisations, partnerships, missions, transactions, budget, "
+        "participants (of missions) or partnership_contacts",
     )
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
@@ -64,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", help="write a workbook: a kind of record or council")
     exp.add_argument(
         "kind",
-        help="contacts, organisations, partnerships, missions, transactions, budget or council",
+        help="contacts, organisations, partnerships, missions, transactions, budget, "
+        "participants, partnership_contacts or council",
     )
     exp.add_argument("out", type=Path, metavar="OUT|YYYY")
     exp.add_argument("target", type=Path, nargs="?", metavar="OUT", help="apd, cic: YYYY OUT.xlsx")

@@ -546,6 +546,8 @@ PLURALS: dict[str, str] = {
     "projects": N_("Projects"),
     "deadlines": N_("Deadlines"),
     "journal_entries": N_("Journal"),
+    "mission_participants": N_("Participants"),
+    "partnership_contacts": N_("Partnership contacts"),
 }
 COMMON_FIELDS = ("id", "created_at", "updated_at")
 # Fields of which a record needs at least one, as the schema's CHECKs say (a contact

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.excel import apply, columns, importer
+from core.excel import apply, columns, duplicates, importer
 from core.i18n import N_, _
 from core.spec import PLURALS, SPECS
 from ui.import_undo import undo_action
@@ -47,10 +47,14 @@ def field_label(kind: str, name: str) -> str:
     """A field's name for people: the spec's label, or a word for import-only fields."""
     extra = {"full_name": N_("Full name"), "organisation": N_("Organisation (name)"),
              "partner": N_("Partner authority (name)"), "funder": N_("Funder (name)"),
-             "partnership": N_("Partnership (name)"), "id": N_("No.")}
+             "partnership": N_("Partnership (name)"), "id": N_("No."),
+             "mission": N_("Mission (title)"), "mission_start": N_("Mission start"),
+             "contact": N_("Contact (name)")}
     if name in extra:
         return _(extra[name])
     spec = SPECS[columns.KINDS[kind]]
+    if name == "email" and spec.table != "contacts":  # how a participant's contact is found
+        return _("Contact e-mail")
     return _(spec.field(name).label)
 
 
@@ -280,6 +284,10 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(_("Rows rejected or passed over, and why:")))
         layout.addWidget(self.rejected, 1)
+        # Each duplicate with the row or record it repeats, so no one is merged unseen.
+        self.duplicates = QListWidget()
+        layout.addWidget(QLabel(_("Duplicates, with the row or record each one repeats:")))
+        layout.addWidget(self.duplicates, 1)
 
     def initializePage(self) -> None:
         plan = self.owner.plan
@@ -289,6 +297,8 @@ class PreviewPage(QWizardPage):
         self.rejected.clear()
         self.rejected.addItems([row.reason for row in plan.rows if row.action == "reject"])
         self.rejected.addItems(importer.passed_lines(plan))
+        self.duplicates.clear()
+        self.duplicates.addItems(duplicates.notes(plan))
 
 
 def open_wizard(parent: Any, ctx: Context, path: Path | None = None,

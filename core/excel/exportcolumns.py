@@ -42,6 +42,31 @@ _ID_OF = N_("{label} (No.)")  # the number of a linked record: "Partnership (No.
 _NAME_OF = N_("{label} (name)")  # a country's name beside its code: "Country (name)"
 # Cell kind (core.excel.write) of each field type; the others are text.
 _CELL_KINDS = {"date": "date", "money": "money", "rate": "rate", "year": "int"}
+# Beside a link whose name alone does not find the record again in another database,
+# what does: a mission is known by its title *and* start date (and its partnership), a
+# contact by e-mail. (column key, field giving its header and type, SQL over "t").
+_CONTACT_EMAIL = (
+    "email",
+    Field("email", label=N_("Contact e-mail")),
+    "(SELECT email FROM contacts WHERE contacts.id = t.contact_id)",
+)
+LINK_DETAILS: dict[tuple[str, str], tuple[tuple[str, Field, str], ...]] = {
+    ("mission_participants", "mission_id"): (
+        (
+            "mission_start",
+            Field("mission_start", "date", label=N_("Mission start")),
+            "(SELECT start_date FROM missions WHERE missions.id = t.mission_id)",
+        ),
+        (
+            "partnership",
+            Field("partnership", label=N_("Partnership")),
+            "(SELECT p.name FROM missions m JOIN partnerships p ON p.id = m.partnership_id "
+            "WHERE m.id = t.mission_id)",
+        ),
+    ),
+    ("mission_participants", "contact_id"): (_CONTACT_EMAIL,),
+    ("partnership_contacts", "contact_id"): (_CONTACT_EMAIL,),
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +74,9 @@ class KindColumn:
     """One column of an exported kind."""
 
     key: str  # a dump field name; or "<link>" (name of a linked record), "<field>_name"
-    role: str  # field, id (number of a linked record), name, country_name, stamp
+    # field, id (number of a linked record), name, detail (what else finds a linked
+    # record: a mission's start date, a contact's e-mail), country_name, stamp
+    role: str
     sql: str  # expression over the table aliased "t"
     field: Field | None = None
 
@@ -77,7 +104,7 @@ class KindColumn:
             return "int"
         if self.role == "stamp":
             return "datetime"
-        if self.field is not None and self.role == "field":
+        if self.field is not None and self.role in ("field", "detail"):
             if self.field.name == "amount_eur":
                 return "eur"
             return _CELL_KINDS.get(self.field.type, "text")
@@ -90,6 +117,8 @@ def kind_columns(table: str) -> list[KindColumn]:
     for f in SPECS[table].fields:
         if f.type == "ref":
             columns += [KindColumn(f.name, "id", f"t.{f.sql}", f), _name_column(f)]
+            columns += [KindColumn(key, "detail", sql, detail)
+                        for key, detail, sql in LINK_DETAILS.get((table, f.name), ())]
         elif f.type == "country":
             columns += [
                 KindColumn(f.name, "field", f"t.{f.sql}", f),
@@ -110,7 +139,8 @@ def _name_column(f: Field) -> KindColumn:
 
 def import_columns(table: str) -> list[KindColumn]:
     """The columns a person fills in (templates): names of linked records, no numbers."""
-    return [c for c in kind_columns(table) if c.role in ("field", "name") and c.key != "id"]
+    return [c for c in kind_columns(table)
+            if c.role in ("field", "name", "detail") and c.key != "id"]
 
 
 # --- values ------------------------------------------------------------------

@@ -208,8 +208,9 @@ class Lookups:
             raise UserError(_("give the mission's title (and its start date)"))
         values["mission_id"] = self.mission(raw["mission"], _date(raw.get("mission_start")),
                                             raw.get("partnership"))
-        if email or raw.get("contact"):
-            values["contact_id"] = self.contact(email, raw.get("contact") or "")
+        if email or raw.get("contact"):  # the name chooses among people sharing an e-mail
+            values["contact_id"] = self.contact(email, raw.get("contact") or raw.get("name")
+                                                or "")
         elif not raw.get("name"):
             raise UserError(_("give the participant's name, or a contact's e-mail or name"))
         return values

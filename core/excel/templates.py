@@ -135,6 +135,8 @@ def explain(column: KindColumn, columns: list[KindColumn]) -> str:
         return _("The name of the {record}, as it is written in the application.").format(
             record=record
         )
+    if column.role == "detail":
+        return _explain_detail(column.key)
     if f.type == "choice":
         return _("One of: {values}.").format(values=", ".join(_(v) for v in f.choices.values()))
     if f.name == "amount":
@@ -143,6 +145,20 @@ def explain(column: KindColumn, columns: list[KindColumn]) -> str:
             "The amount, in the currency of the «{currency}» column: 1 250,50 or 1250.50."
         ).format(currency=currency)
     return _explain_type(f.name, f.type)
+
+
+def _explain_detail(key: str) -> str:
+    """The columns beside a link that find the linked record (see exportcolumns.LINK_DETAILS)."""
+    texts = {
+        "mission_start": _("The mission's start date, day first: with its title, it finds "
+                           "the mission."),
+        "partnership": _("The mission's partnership, when two missions have the same title "
+                         "and start date."),
+        "email": _("The contact's e-mail: it finds the contact, even among people who share "
+                   "an address or a name. Leave both contact columns empty and write the "
+                   "name for someone who is not a contact."),
+    }
+    return texts.get(key, _("Free text."))
 
 
 def _explain_type(name: str, type_: str) -> str:

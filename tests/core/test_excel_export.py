@@ -116,6 +116,8 @@ def _expected(db: Database, column: Any, record: dict[str, Any]) -> Any:
         return row[0] if row else None
     if column.role == "country_name":
         return fmt.country_name(value) or None
+    if column.role == "detail":
+        return _detail(db, column.key, record)
     if f is None or column.role == "id" or value is None:
         return value
     if f.type == "date":
@@ -127,6 +129,19 @@ def _expected(db: Database, column: Any, record: dict[str, Any]) -> Any:
     if f.type == "choice":
         assert column.key and value in f.choices
     return value
+
+
+def _detail(db: Database, key: str, record: dict[str, Any]) -> Any:
+    """Beside a link, what finds the record again in another database (issue 12): a
+    participant's mission by its start date and partnership, a contact by e-mail."""
+    if key == "email":
+        person = db["contacts"].get(record["contact_id"]) if record["contact_id"] else None
+        return person["email"] if person else None
+    mission = db["missions"].get(record["mission_id"])
+    if key == "mission_start":
+        return dt.datetime.fromisoformat(mission["start_date"])
+    assert key == "partnership", key
+    return db["partnerships"].get(mission["partnership_id"])["name"]
 
 
 def _read(cell: Any) -> Any:
