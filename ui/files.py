@@ -1,15 +1,26 @@
-"""Asking where to save a file the app writes: workbooks, templates, PDFs."""
+"""Asking where to save a file the app writes: workbooks, templates, PDFs.
+
+Every save dialog opens in the same place: the folder the person last saved
+in, or their Documents folder the first time (never the program's working
+folder), with a name in their language that says what the file holds and
+when it was made ("Contacts 2026-12-07.xlsx", "Contactpersonen 2026-12-07.xlsx").
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+LAST_FOLDER_KEY = "files/last_save_folder"
+# Characters no file system takes in a name (Windows is the strictest).
+_UNSAFE = str.maketrans({c: " " for c in '<>:"/\\|?*\0'})
 
 
 def documents_folder() -> Path:
@@ -17,10 +28,29 @@ def documents_folder() -> Path:
     return Path(QStandardPaths.writableLocation(location) or Path.home())
 
 
+def save_folder() -> Path:
+    """Where the next save dialog opens: the last folder used if it still exists."""
+    last = QSettings().value(LAST_FOLDER_KEY, "")
+    return Path(last) if last and Path(str(last)).is_dir() else documents_folder()
+
+
+def dated_name(words: str, day: dt.date, suffix: str) -> str:
+    """«Contacts 2026-12-07.xlsx»: what it holds, in the person's words, and the day."""
+    clean = " ".join(words.translate(_UNSAFE).split())[:120].strip(" .")
+    return f"{clean} {day.isoformat()}{suffix}"
+
+
 def ask_save_path(parent: QWidget, title: str, default: Path, filter_text: str,
                   suffix: str) -> Path | None:
-    """The path the user chose, with ``suffix`` (".pdf") added when left out; None if cancelled."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(default), filter_text)
+    """The path the user chose, with ``suffix`` (".pdf") added when left out; None if cancelled.
+
+    The dialog proposes ``default``'s name in :func:`save_folder`; the folder chosen is
+    remembered for the next time.
+    """
+    proposed = save_folder() / Path(default).name
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(proposed), filter_text)
     if not chosen:
         return None
-    return Path(chosen if chosen.lower().endswith(suffix) else f"{chosen}{suffix}")
+    path = Path(chosen if chosen.lower().endswith(suffix) else f"{chosen}{suffix}")
+    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+    return path

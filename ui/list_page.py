@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from core import fmt, records
 from core.i18n import _, ngettext
 from core.listing import LISTINGS
-from core.spec import SPECS
-from ui.files import ask_save_path
+from core.spec import PLURALS, SPECS
+from ui.files import ask_save_path, dated_name
 from ui.table_model import ListingModel
 from ui.worker import run_job
 
@@ -318,9 +318,9 @@ class ListPage(QWidget):
 
     def export_shown(self, out: str | None = None) -> None:
         """The list as shown, to a workbook; written in a worker with its own connection."""
+        name = dated_name(_(PLURALS[self.table]), self.ctx.today, ".xlsx")  # «Contacts 2026-…»
         target = Path(out) if out else ask_save_path(
-            self, _("Export the list"), Path(f"{self.table}.xlsx"), _("Excel workbook (*.xlsx)"),
-            ".xlsx")
+            self, _("Export the list"), Path(name), _("Excel workbook (*.xlsx)"), ".xlsx")
         if target is None:
             return
         path, search, filters = self.ctx.db_path, self.model.search, self.filters()

@@ -1,23 +1,21 @@
 """Import in three steps: read the file, plan every row, write the plan in one transaction.
 
 The command line and the wizard share these functions: the wizard shows
-the plan and lets the user correct the column mapping (remembered for the
-next file with the same headers) before ``apply``.
+the plan and lets the user correct the column mapping and say what unknown
+words mean (both remembered for the next file of that kind) before ``apply``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core import settings
 from core.errors import UserError
-from core.excel import columns, duplicates
+from core.excel import columns, duplicates, explain
+from core.excel.options import ImportOptions, remember_headers
 from core.excel.plan import ImportPlan, build_plan
 from core.i18n import _, ngettext
-from core.parse import normalise_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,23 +26,25 @@ if TYPE_CHECKING:
 def prepare(db: Database, kind: str, path: Path, *, sheet: str | None = None,
             mapping: dict[str, str] | None = None, on_duplicate: str = "skip",
             progress: Callable[[int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> ImportPlan:
-    """Read ``path`` and say what importing it would do; nothing is written."""
+            cancelled: Callable[[], bool] | None = None,
+            options: ImportOptions | None = None) -> ImportPlan:
+    """Read ``path`` and say what importing it would do; nothing is written.
+
+    Matches and word meanings the user confirmed before apply by themselves;
+    ``mapping`` and ``options`` (--map, --set, --value, --keep-unmatched) come on top.
+    """
     from core.excel.read import read_workbook
 
     if kind not in columns.KINDS:
         raise UserError(_("Unknown kind of import: {kind} (one of: {kinds}).").format(
             kind=kind, kinds=", ".join(columns.KINDS)))
-    _check_fields(kind, mapping or {})
+    options = options or ImportOptions()
+    if mapping:
+        options = replace(options, mapping={**options.mapping, **mapping})
+    _check_fields(kind, options.mapping)
     sheets = read_workbook(Path(path), progress=progress, cancelled=cancelled)
-    extra = dict(mapping or {})
-    plan = build_plan(db, kind, path, sheets, sheet_name=sheet, extra=extra,
-                      on_duplicate=on_duplicate)
-    remembered = remembered_mapping(db, kind, plan.headers)
-    if remembered and not mapping:  # the user's earlier corrections for these headers
-        plan = build_plan(db, kind, path, sheets, sheet_name=sheet, extra=remembered,
-                          on_duplicate=on_duplicate)
-    return plan
+    return build_plan(db, kind, path, sheets, sheet_name=sheet, on_duplicate=on_duplicate,
+                      options=options)
 
 
 def _check_fields(kind: str, mapping: dict[str, str]) -> None:
@@ -57,26 +57,18 @@ def _check_fields(kind: str, mapping: dict[str, str]) -> None:
                                   fields=", ".join(known)))
 
 
-def _signature(kind: str, headers: list[str]) -> str:
-    text = "|".join(normalise_key(h) for h in headers)
-    return f"import_mapping:{kind}:{hashlib.sha1(text.encode()).hexdigest()[:16]}"
-
-
 def remember_mapping(db: Database, kind: str, headers: list[str],
                      mapping: dict[str, str]) -> None:
-    """Keep the user's corrections for the next file with the same headers."""
-    settings.put(db, _signature(kind, headers), json.dumps(mapping, ensure_ascii=False))
-
-
-def remembered_mapping(db: Database, kind: str, headers: list[str]) -> dict[str, str]:
-    stored = settings.get(db, _signature(kind, headers))
-    return json.loads(stored) if stored else {}
+    """Keep the matches the user confirmed, per kind and per header, for the next file."""
+    remember_headers(db, kind, mapping)
 
 
 def summary(plan: ImportPlan) -> list[str]:
     """What the plan does, in lines for the terminal or the wizard."""
+    text_file = plan.path.suffix.lower() in (".csv", ".txt")  # one table, no sheets
     lines = [
-        _("{file}, sheet «{sheet}», header on row {row}.").format(
+        _("{file}, header on row {row}.").format(file=plan.path.name, row=plan.header_row)
+        if text_file else _("{file}, sheet «{sheet}», header on row {row}.").format(
             file=plan.path.name, sheet=plan.sheet, row=plan.header_row),
         ngettext("{n} row under the header, each counted below:",
                  "{n} rows under the header, each counted below:",
@@ -96,9 +88,8 @@ def summary(plan: ImportPlan) -> list[str]:
         lines.append(ngettext("{n} new organisation", "{n} new organisations",
                               len(plan.new_organisations)).format(
                                   n=len(plan.new_organisations)))
-    if plan.unmatched:
-        lines.append(_("Columns not imported: {names}").format(names=", ".join(plan.unmatched)))
-    lines += [f"  {row.reason}" for row in plan.rows if row.action == "reject"]
+    lines += explain.option_lines(plan)
+    lines += [f"  {line}" for line in explain.rejected_lines(plan)]
     lines += [f"  {line}" for line in passed_lines(plan)]
     lines += [f"  {line}" for line in duplicates.notes(plan)]
     return lines

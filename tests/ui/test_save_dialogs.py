@@ -1,0 +1,78 @@
+"""Where the save dialogs open and what they propose: Documents, a name people read, the day.
+
+«Exporter…» opened in the program's working folder with «journal_entries.xlsx»;
+a French officer expects «Journal 2026-11-23.xlsx» in Documents, a Dutch one
+the Dutch word, and both the folder they used last time after that.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from core import i18n
+from ui.list_page import ListPage
+
+
+@pytest.fixture
+def proposed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What each save dialog proposed; the person then cancels."""
+    seen: list[str] = []
+
+    def dialog(_parent: Any, _title: str, path: str, _filter: str) -> tuple[str, str]:
+        seen.append(path)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    return seen
+
+
+def documents() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def click_export(qtbot: Any, ctx: Any, table: str) -> None:
+    page = ListPage(ctx, table, table)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(("lang", "table", "name"), [
+    ("fr", "contacts", "Contacts 2026-11-23.xlsx"),
+    ("nl", "contacts", "Contactpersonen 2026-11-23.xlsx"),
+    ("fr", "journal_entries", "Journal 2026-11-23.xlsx"),
+    ("nl", "transactions", "Verrichtingen 2026-11-23.xlsx"),
+])
+def test_the_list_export_proposes_documents_and_a_name_in_the_language(
+    qtbot: Any, ctx: Any, proposed: list[str], lang: str, table: str, name: str
+) -> None:
+    i18n.set_language(lang)
+    try:
+        click_export(qtbot, ctx, table)
+    finally:
+        i18n.set_language("en")
+    assert [Path(p) for p in proposed] == [documents() / name]
+
+
+def test_the_next_dialog_opens_where_the_last_file_went(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    answers = iter([str(tmp_path / "council" / "mine"), ""])
+
+    def dialog(_parent: Any, _title: str, path: str, _filter: str) -> tuple[str, str]:
+        seen.append(path)
+        return next(answers), ""
+
+    (tmp_path / "council").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.setattr("ui.list_page.run_job", lambda *_args, **_kw: None)  # no writing
+    click_export(qtbot, ctx, "partnerships")
+    click_export(qtbot, ctx, "missions")
+    assert Path(seen[0]).parent == documents()
+    assert Path(seen[1]) == tmp_path / "council" / "Missions 2026-11-23.xlsx"
