@@ -1387,6 +1387,11 @@ def _settings(demo: _Demo) -> None:
         name, country = MUNICIPALITY
         settings.put(demo.db, "municipality_name", name)
         settings.put(demo.db, "municipality_country", country)
+    if not settings.stored_settings(demo.db).get("iati_org_id"):
+        # Invented, like the demo's e-mails: a KBO/BCE number that passes the mod-97 check
+        # and belongs to nobody, so that the IATI export works on the demo.
+        settings.put(demo.db, "municipality_kbo", "0000.000.097")
+        settings.put(demo.db, "iati_org_id", "BE-BCE_KBO-0000000097")
 
 
 STEPS: tuple[Callable[[_Demo], None], ...] = (
