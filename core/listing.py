@@ -70,6 +70,8 @@ def _year(value: Any) -> list[Any]:
 
 
 _PARTNERSHIP = Filter("partnership_id", "t.partnership_id = ?")
+# The legal bases, and their absence, as the contacts list filters them.
+LEGAL_BASIS_CHOICES = {**S.LEGAL_BASES, "none": N_("No legal basis recorded")}
 _ID = Column("id", N_("No."), "t.id", "int", hidden=True)
 
 LISTINGS: dict[str, Listing] = {
@@ -123,11 +125,15 @@ LISTINGS: dict[str, Listing] = {
                 Column("email", N_("E-mail"), "t.email"),
                 Column("phone", N_("Phone"), "t.phone"),
                 Column("country", N_("Country"), "t.country", "country"),
+                Column("legal_basis", N_("Legal basis"), "t.legal_basis", "choice",
+                       LEGAL_BASIS_CHOICES),
             ),
             "last_name",
             (
                 Filter("organisation_id", "t.organisation_id = ?"),
                 Filter("country", "t.country = ?"),
+                # "none": the contacts held without a recorded legal basis (GDPR art. 6).
+                Filter("legal_basis", "coalesce(t.legal_basis, 'none') = ?"),
             ),
         ),
         Listing(
