@@ -122,3 +122,26 @@ def test_a_bug_in_a_long_job_names_the_log_too(qtbot: Any) -> None:
     log = logs.log_file()
     assert "montant illisible" in said[0] and str(log) in said[0]
     assert "ValueError: montant illisible" in log.read_text(encoding="utf-8")
+
+
+def test_a_bug_at_start_up_of_the_app_is_said_not_silent(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    import main
+    from ui import app as app_module
+
+    def broken(_db: Any, _lang: Any) -> int:
+        raise RuntimeError("police introuvable")
+
+    monkeypatch.setattr(app_module, "run", broken)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(app_module, "has_screen", lambda: True)  # as on a desktop
+    code = main.main(["--lang", "en", "--db", str(tmp_path / "x.sqlite3")])
+    assert code == main.EXIT_INTERNAL
+    log = logs.log_file()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "police introuvable" in err[0] and str(log) in err[0]
+    assert shown == err  # the same sentence in a dialog: a frozen app has no console
+    assert "RuntimeError: police introuvable" in log.read_text(encoding="utf-8")
