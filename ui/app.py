@@ -152,6 +152,7 @@ def _session(app: QApplication, path: Path, lang: str | None) -> int:
             return
         opened.append(ctx)
         ctx.events.data_changed.connect(changes.append)
+        _yearly_deadlines(ctx)
         window.attach(ctx)
         for upgrade in upgrades:  # said once, here: the next opening has nothing to upgrade
             print(upgrade.message(), file=sys.stderr)
@@ -166,6 +167,14 @@ def _session(app: QApplication, path: Path, lang: str | None) -> int:
             backup_quietly(ctx)
         ctx.db.close()
     return code
+
+
+def _yearly_deadlines(ctx: Context) -> None:
+    """The deadlines that come back each year (the e-APD declaration in France)."""
+    from core.declarations.deadline import add_yearly_deadline
+
+    if add_yearly_deadline(ctx.db, ctx.today) is not None:
+        ctx.changed("deadlines")
 
 
 def _check_in_background(window: QWidget, ctx: Context) -> None:
