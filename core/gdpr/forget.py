@@ -152,31 +152,40 @@ def _strings(value: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class Result:
-    plan: Plan
-    rewritten: int  # records whose free text named the person
+    plans: list[Plan]
+    rewritten: int  # records whose free text named the people
     log_cleared: bool  # the write-ahead log is empty (False: another connection reads)
 
 
 def forget(db: Database, contact_id: int) -> Result:
     """Anonymise ``contact_id`` and wipe the old values from the file; see the module."""
+    return forget_many(db, [contact_id])
+
+
+def forget_many(db: Database, contact_ids: list[int]) -> Result:
+    """Anonymise several contacts in one transaction, then wipe the file once."""
     from core.errors import UserError
 
-    found = plan(db, contact_id)
-    if found.already:
-        raise UserError(_("Contact no. {id} is already anonymised.").format(id=contact_id))
     previous = int(db.execute("PRAGMA secure_delete").fetchone()[0])
     db.execute("PRAGMA secure_delete = ON")
+    plans, rewritten = [], 0
     try:
         with db.atomic():
-            _empty_record(db, found)
-            rewritten = _rewrite_mentions(db, found)
-            log.record(db, log.ANONYMISE, "", [contact_id])
+            for contact_id in contact_ids:  # each plan sees the ones anonymised before it
+                found = plan(db, contact_id)
+                if found.already:
+                    raise UserError(_("Contact no. {id} is already anonymised.").format(
+                        id=contact_id))
+                _empty_record(db, found)
+                rewritten += _rewrite_mentions(db, found)
+                log.record(db, log.ANONYMISE, "", [contact_id])
+                plans.append(found)
             # Merging the index drops the terms of the deleted rows, not only their rowids.
             db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
         cleared = wipe_free_space(db)
     finally:
         db.execute(f"PRAGMA secure_delete = {previous}")
-    return Result(found, rewritten, cleared)
+    return Result(plans, rewritten, cleared)
 
 
 def _empty_record(db: Database, found: Plan) -> None:
