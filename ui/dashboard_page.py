@@ -127,8 +127,10 @@ class DashboardPage(QWidget):
         return figures
 
     def _lists(self) -> QVBoxLayout:
+        # Both names share the room and are elided (full text in the tooltip): a very long
+        # partnership name must not push the country and the expiry out of the card.
         self.partnerships = self._tree(
-            [_("Partnership"), _("Country"), _("Partner authority"), _("Expires")], 2)
+            [_("Partnership"), _("Country"), _("Partner authority"), _("Expires")], 2, 0)
         self.partnerships.headerItem().setToolTip(3, _("Agreement expires"))
         self.missions = self._tree([_("Date"), _("Mission"), _("Destination")], 1)
         self.missions.setItemDelegate(TwoLineDelegate(self.missions))
@@ -146,7 +148,7 @@ class DashboardPage(QWidget):
         share_card, self.cofinancing_title = card("", self.share_chart, self.cofinancing_note)
         return column(budget_card, share_card)
 
-    def _tree(self, headers: list[str], stretch: int) -> QTreeWidget:
+    def _tree(self, headers: list[str], *stretch: int) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setHeaderLabels(headers)
         tree.setRootIsDecorated(False)
@@ -160,7 +162,8 @@ class DashboardPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionsMovable(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for section in stretch:
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
         tree.itemActivated.connect(self._item_activated)
         return tree
 

@@ -115,7 +115,12 @@ class ListPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search)
         self.filter_boxes = self._filter_boxes()
-        for box in self.filter_boxes.values():
+        labels = {c.key: c.label for c in LISTINGS[self.table].columns}
+        for key, box in self.filter_boxes.items():
+            if box.itemText(0) == _("All") and key in labels:  # «Tous» alone says nothing
+                label = QLabel(_("{label}:").format(label=_(labels[key])))
+                label.setBuddy(box)
+                filters.addWidget(label)
             filters.addWidget(box)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
@@ -202,6 +207,8 @@ class ListPage(QWidget):
         self.model.set_query(self.search.text().strip(), self.filters())
         self._stale = False
         self._show_count()
+        if self._fitted:  # new rows (a date, an amount) get their width, not only at start
+            self._fit_columns()
 
     def refresh(self) -> None:
         if self._stale:
