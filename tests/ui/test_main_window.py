@@ -141,7 +141,7 @@ def test_plan_a_mission_with_participants_from_the_partnership_page(qtbot: Any,
     main.open_record("missions", planned["id"])
     mission_page = main.pages["mission"]
     dialog = mission_page.add_participant()
-    qtbot.keyClicks(dialog.name, "Technicien du service des eaux")
+    qtbot.keyClicks(dialog.contact.lineEdit(), "Technicien du service des eaux")
     dialog.category.setCurrentIndex(dialog.category.findData("staff"))
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     [person] = missions.participants(ctx.db, planned["id"])
