@@ -61,6 +61,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="match a column to a field (repeatable)",
     )
     imp.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="field=value",
+        help="give a field the sheet lacks one value for every row (repeatable)",
+    )
+    imp.add_argument(
+        "--value",
+        action="append",
+        default=[],
+        metavar="HEADER:cell value=choice",
+        help="say which choice an unknown cell value means (repeatable)",
+    )
+    imp.add_argument(
+        "--keep-unmatched",
+        action="store_true",
+        help="keep the columns that match no field in the record's notes",
+    )
+    imp.add_argument(
         "--rejects", type=Path, metavar="OUT.xlsx", help="write the rejected rows with their reason"
     )
     exp = commands.add_parser("export", help="write a workbook: a kind of record or council")
@@ -264,9 +283,10 @@ def cmd_check(path: Path, args: argparse.Namespace) -> int:
 def cmd_import(path: Path, args: argparse.Namespace) -> int:
     from core.db import open_db
     from core.excel import apply, importer
+    from core.excel.options import from_arguments
     from core.lock import DatabaseLock
 
-    mapping = dict(_header_field(item) for item in args.map)
+    options = from_arguments(args.map, args.set, args.value, args.keep_unmatched)
     with DatabaseLock(path):
         db = open_db(path, create=False)
         try:
@@ -275,8 +295,8 @@ def cmd_import(path: Path, args: argparse.Namespace) -> int:
                 args.kind,
                 args.file,
                 sheet=args.sheet,
-                mapping=mapping,
                 on_duplicate=args.on_duplicate,
+                options=options,
             )
             print("\n".join(importer.summary(plan)))
             if args.rejects and plan.count("reject"):
@@ -344,13 +364,6 @@ def cmd_report(path: Path, args: argparse.Namespace) -> int:
         db.close()
     print(_("Report written to {path}.").format(path=out))
     return EXIT_OK
-
-
-def _header_field(item: str) -> tuple[str, str]:
-    header, separator, field = item.partition("=")
-    if not separator:
-        raise UserError(_("--map {item}: write it as «Header=field».").format(item=item))
-    return header.strip(), field.strip()
 
 
 def cmd_gdpr(path: Path, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import records
 from core.errors import UserError
+from core.excel import extras
 from core.excel.keys import NEW
 from core.i18n import _, ngettext
 from core.spec import SPECS, children_of
@@ -45,6 +46,8 @@ def apply(db: Database, plan: ImportPlan, *, strict: bool = False) -> int:
             if row.action == "update" and row.existing_id is not None:
                 _update(db, batch, plan.table, row.existing_id,
                         _linked(row.values, organisations))
+        if plan.table == "partnerships":  # their transactions and missions will ask why
+            extras.remember_rejected(db, plan)
     return batch
 
 

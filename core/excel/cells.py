@@ -8,6 +8,7 @@ cannot be read raises ``CellError`` with a message the officer understands.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 
@@ -34,6 +35,14 @@ class UnknownValue(CellError):
 
 # A field -> {normalised cell value -> choice}: what the user said unknown words mean.
 Chosen = dict[str, dict[str, str]]
+
+
+@dataclass
+class Unknown:
+    """One word not understood in a column, as first typed, and the rows that hold it."""
+
+    typed: str
+    rows: list[int] = field(default_factory=list)
 
 
 DATE_FIELDS = {"start_date", "end_date", "date", "agreement_signed_date",
@@ -156,6 +165,18 @@ def _choice_fields(table: str) -> frozenset[str]:
 @cache
 def _bool_fields(table: str) -> frozenset[str]:
     return frozenset(f.name for f in SPECS[table].fields if f.type == "bool")
+
+
+def choice_key(table: str, field: str, typed: str) -> str | None:
+    """The choice a user names by its key, its label or a usual word ("oui" for yes)."""
+    word = parse.normalise_key(typed) or typed
+    if field in _bool_fields(table):
+        found = _YES_NO.get(word)
+        return None if found is None else ("yes" if found else "no")
+    if field in _choice_fields(table):
+        return typed if typed in SPECS[table].field(field).choices else (
+            choice_index(table, field).get(word))
+    return None
 
 
 def choices_of(table: str, field: str) -> dict[str, str]:

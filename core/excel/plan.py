@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from core import records
 from core.errors import UserError, ValidationError
-from core.excel import cells, columns
+from core.excel import cells, columns, extras
 from core.excel.duplicates import Duplicates
 from core.excel.keys import Lookups
+from core.excel.options import ImportOptions, remembered_headers
 from core.i18n import _
 from core.parse import month_names, normalise_key, parse_amount
 from core.spec import SPECS
@@ -58,6 +59,7 @@ class PlannedRow:
     reason: str = ""
     cells: list[Any] = field(default_factory=list)
     checked: dict[str, Any] = field(default_factory=dict)  # SQL columns, as records.to_row made
+    cause: str = ""  # a rejection's reason without its row, to name rows of one cause once
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,13 @@ class ImportPlan:
     rows: list[PlannedRow]
     new_organisations: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
     passed: list[PassedRow] = field(default_factory=list)
+    guessed: set[int] = field(default_factory=set)  # columns matched by a guess, to confirm
+    shape: str | None = None  # the program that wrote the sheet, when recognised
+    fixed: dict[str, Any] = field(default_factory=dict)  # --set: field -> value, every row
+    chosen: cells.Chosen = field(default_factory=dict)  # what the user said words mean
+    kept: list[int] = field(default_factory=list)  # unmatched columns kept in the notes
+    unknown: dict[tuple[str, str], cells.Unknown] = field(default_factory=dict)  # field, word
+    rejected: dict[str, dict[str, Any]] = field(default_factory=dict)  # see extras
 
     @property
     def table(self) -> str:
@@ -169,19 +178,22 @@ def _passed_reason(plan: ImportPlan, row: list[Any], texts: list[str],
 
 def _sum_columns(plan: ImportPlan) -> frozenset[int]:
     spec = SPECS[plan.table]
-    names = {f.name for f in spec.fields if f.type in TOTAL_FIELD_TYPES}
+    names = {f.name for f in spec.fields if f.type in TOTAL_FIELD_TYPES} | cells.AMOUNT_FIELDS
     return frozenset(n for n, name in plan.mapping.items() if name in names)
 
 
 def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
                sheet_name: str | None = None, extra: dict[str, str] | None = None,
-               on_duplicate: str = "skip") -> ImportPlan:
-    extra = extra or {}
+               on_duplicate: str = "skip", options: ImportOptions | None = None) -> ImportPlan:
+    options = options or ImportOptions()
+    extra = {**remembered_headers(db, kind), **(extra or {}), **options.mapping}
     sheet, header_index = find_header(kind, sheets, sheet_name, extra)
     header = sheet.rows[header_index]
-    mapping = columns.map_columns(kind, header, extra)
+    matching = columns.match_columns(kind, header, extra)  # once per sheet, never per row
     plan = ImportPlan(kind, Path(path), sheet.name, header_index + 1,
-                      [cells.text(h) for h in header], mapping, [])
+                      [cells.text(h) for h in header], matching.mapping, [],
+                      guessed=matching.guessed, shape=matching.shape)
+    extras.configure(db, plan, options, REFERENCES)
     duplicates = Duplicates(Lookups(db, kind, plan.new_organisations))
     header_keys = [normalise_key(h) for h in plan.headers]  # once, not per row
     if not sheet.rows[header_index + 1:]:
@@ -211,6 +223,7 @@ def _plan_row(plan: ImportPlan, duplicates: Duplicates, number: int, row: list[A
               texts: list[str], on_duplicate: str) -> PlannedRow:
     planned = PlannedRow(number, "create", cells=list(row))
     lookups = duplicates.lookups
+    raw: dict[str, Any] = {}
     try:
         raw = _read_cells(plan, number, row, texts)
         planned.values = lookups.resolve(raw)
@@ -223,8 +236,9 @@ def _plan_row(plan: ImportPlan, duplicates: Duplicates, number: int, row: list[A
                                                             str(error))
         return planned
     except UserError as error:
+        planned.cause = extras.missing_partnership(plan, raw) or str(error)
         planned.action, planned.reason = "reject", _("row {row}: {message}").format(
-            row=number, message=error)
+            row=number, message=planned.cause)
         return planned
     duplicates.mark(planned, raw.get("id"), on_duplicate)
     return planned
@@ -253,18 +267,30 @@ def _reason(plan: ImportPlan, row: int, field_name: str | None, value: object,
 
 def _read_cells(plan: ImportPlan, number: int, row: list[Any],
                 texts: list[str]) -> dict[str, Any]:
-    """Field -> value for every non-empty mapped cell; the first unreadable cell stops."""
+    """Field -> value for every non-empty mapped cell (a field's first column first).
+
+    The first unreadable cell rejects the row; unknown words are all noted first, so
+    that the user is asked about each of them once.
+    """
     raw: dict[str, Any] = {}
+    failed = ""
     for column, field_name in plan.mapping.items():
-        if column >= len(row) or texts[column] == "":
+        if column >= len(row) or texts[column] == "" or field_name in raw:
             continue
         value = row[column]
         if field_name in REFERENCES:
             raw[field_name] = texts[column]
             continue
         try:
-            raw[field_name] = cells.convert(plan.table, field_name, value)
+            raw[field_name] = cells.convert(plan.table, field_name, value, plan.chosen)
+        except cells.UnknownValue as error:
+            plan.unknown.setdefault((field_name, normalise_key(error.value)),
+                                    cells.Unknown(error.value)).rows.append(number)
+            failed = failed or _reason(plan, number, field_name, value, str(error))
         except cells.CellError as error:
             raise _RowError(_reason(plan, number, field_name, value, str(error))) from None
+    if failed:
+        raise _RowError(failed)
+    extras.complete(plan, raw, texts)
     return raw
 
