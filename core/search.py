@@ -37,8 +37,14 @@ def matching(table: str, id_column: str, text: str | None) -> tuple[str, list[An
             f"MATCH ? AND rowid % 16 = {SEARCH_CODES[table]})", [query])
 
 
+# Around each match in a snippet: control characters no typed text holds, so a screen can
+# highlight the match and a terminal strip them («[Marsassoum]» showed raw brackets).
+MARKS = ("\x02", "\x03")
+
+
 def search_all(db: Database, text: str, per_kind: int = 20) -> dict[str, list[Row]]:
-    """Matches grouped by table, best first, at most ``per_kind`` of each."""
+    """Matches grouped by table, best first, at most ``per_kind`` of each; each snippet has
+    its matches between the two ``MARKS``."""
     query = fts_query(text)
     if query is None:
         return {}
@@ -46,10 +52,10 @@ def search_all(db: Database, text: str, per_kind: int = 20) -> dict[str, list[Ro
     for table, code in SEARCH_CODES.items():
         rows = list(
             db.query(
-                "SELECT rowid / 16 AS id, title, snippet(search_index, 2, '[', ']', '…', 8) "
+                "SELECT rowid / 16 AS id, title, snippet(search_index, 2, ?, ?, '…', 8) "
                 "AS snippet FROM search_index WHERE search_index MATCH ? AND rowid % 16 = ? "
                 "ORDER BY rank LIMIT ?",
-                [f"kind:{table} AND ({query})", code, per_kind],
+                [*MARKS, f"kind:{table} AND ({query})", code, per_kind],
             )
         )
         if rows:

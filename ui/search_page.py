@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -14,6 +15,7 @@ from core.spec import SPECS
 if TYPE_CHECKING:
     from ui.context import Context
 
+HIGHLIGHT = "background: #fff1a8; font-weight: 600;"
 # Journal-entry-partnership links and the like are not searched on their own.
 GROUP_TITLES = {table: spec.label for table, spec in SPECS.items()}
 
@@ -51,9 +53,13 @@ class SearchPage(QWidget):
             group.setFont(0, font)
             self.tree.addTopLevelItem(group)
             for row in rows:
-                item = QTreeWidgetItem([row["title"], row["snippet"].replace("\n", " ")])
+                snippet = row["snippet"].replace("\n", " ")
+                item = QTreeWidgetItem([row["title"], ""])
                 item.setData(0, Qt.ItemDataRole.UserRole, (table, row["id"]))
+                item.setToolTip(0, row["title"])
+                item.setToolTip(1, plain(snippet))
                 group.addChild(item)
+                self.tree.setItemWidget(item, 1, highlighted_label(snippet))
             group.setExpanded(True)
         first = self.tree.topLevelItem(0)
         if first is not None and first.childCount():
@@ -67,3 +73,20 @@ class SearchPage(QWidget):
         target = item.data(0, Qt.ItemDataRole.UserRole)
         if target:
             self.open_record.emit(*target)
+
+
+def plain(snippet: str) -> str:
+    """The snippet as text, without the match marks."""
+    return snippet.replace(search.MARKS[0], "").replace(search.MARKS[1], "")
+
+
+def highlighted_label(snippet: str) -> QLabel:
+    """The snippet with each match highlighted (the text itself escaped: it is the user's)."""
+    start, end = search.MARKS
+    text = html.escape(snippet).replace(start, f'<span style="{HIGHLIGHT}">').replace(
+        end, "</span>")
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setObjectName("searchSnippet")
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the row
+    return label
