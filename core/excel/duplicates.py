@@ -148,6 +148,9 @@ class Duplicates:
         return None
 
     def _record(self, record_id: int) -> str:
+        known = self.lookups.known_contact(record_id) if self.kind == "contacts" else None
+        if known is not None:  # read once with the others: no query per duplicate
+            return self._contact_text(known)
         title = records.title(self.lookups.db, self.table, record_id)
         return _("{record} n° {number} {title}").format(
             record=_(SPECS[self.table].label).lower(), number=record_id, title=title).strip()

@@ -72,6 +72,7 @@ class Lookups:
         self._contacts: list[KnownContact] | None = None
         self._by_email: dict[str, list[KnownContact]] = {}
         self._by_name: dict[str, list[KnownContact]] = {}
+        self._by_id: dict[int, KnownContact] | None = None
         self._missions: dict[str, list[tuple[int, str | None, str]]] | None = None
 
     # --- organisations and partnerships -------------------------------------
@@ -121,6 +122,11 @@ class Lookups:
                             normalise_key(f"{contact.last_name} {contact.first_name}")}:
                     self._by_name.setdefault(key, []).append(contact)
         return self._contacts
+
+    def known_contact(self, contact_id: int) -> KnownContact | None:
+        if self._by_id is None:
+            self._by_id = {c.id: c for c in self.contacts()}
+        return self._by_id.get(contact_id)
 
     def contacts_with_email(self, email: str) -> list[KnownContact]:
         self.contacts()
