@@ -156,6 +156,10 @@ class MainWindow(QMainWindow):
         self._action(
             reports_menu, _("&Partnership sheet…"), lambda: self.preview_report("partnership"))
         self._action(reports_menu, _("&Annual report…"), lambda: self.preview_report("annual"))
+        reports_menu.addSeparator()
+        from ui.declarations import add_menu
+
+        add_menu(self, reports_menu)
         help_menu = self.menuBar().addMenu(_("&Help"))
         self._action(help_menu, _("&About Ici && Là-bas"), self.about)
 

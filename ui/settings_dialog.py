@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core import fmt, settings
 from core.i18n import LANGUAGES, _
 from core.parse import normalise_key
+from ui.settings_declarations import DeclarationsBox
 
 if TYPE_CHECKING:
     from ui.context import Context
@@ -145,7 +146,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        forms = (self._municipality_box(), self._language_box())
+        self.declarations = DeclarationsBox()
+        forms = (self._municipality_box(), self._language_box(), self.declarations)
         for box in forms:
             layout.addWidget(box)
         _align_labels([box.layout() for box in forms])
@@ -228,6 +230,7 @@ class SettingsDialog(QDialog):
         self.country.set_code(values["municipality_country"])
         self.logo.set_path(values["logo_path"])
         self.language.set_code(values["language"])
+        self.declarations.load(values)
         self.backup_dir.setText(str(settings.backup_dir(self.ctx.db, self.ctx.backup_dir)))
         for period, count in settings.backup_keep(self.ctx.db).items():
             self.keep[period].setValue(count)
@@ -244,12 +247,22 @@ class SettingsDialog(QDialog):
         }
         for period, key in settings.BACKUP_KEEP_KEYS.items():
             values[key] = str(self.keep[period].value())
+        values.update(self.declarations.values())
         settings.put_many(self.ctx.db, values)
         self.ctx.changed("settings")
+        _yearly_deadlines(self.ctx)
 
     def accept(self) -> None:
         self.save()
         super().accept()
+
+
+def _yearly_deadlines(ctx: Context) -> None:
+    """A commune that has just become French (or turned the e-APD deadline on) gets it now."""
+    from core.declarations.deadline import add_yearly_deadline
+
+    if add_yearly_deadline(ctx.db, ctx.today) is not None:
+        ctx.changed("deadlines")
 
 
 def _add_row(
