@@ -88,6 +88,12 @@ def _dialogs(ctx: object, out_dir: Path) -> list[Path]:
     dialog.show()
     shots.append(_shot(dialog, out_dir, "30-mission-form"))
     dialog.close()
+    from ui.about_dialog import AboutDialog
+
+    about = AboutDialog(ctx)  # type: ignore[arg-type]
+    about.show()
+    shots.append(_shot(about, out_dir, "40-about"))
+    about.close()
     shots += _import_wizard(ctx, out_dir)
     return shots
 
