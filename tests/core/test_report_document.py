@@ -13,6 +13,8 @@ from tests.core.pdf_checks import (
     EMOJI,
     SPECIAL,
     check_pdf,
+    drawn_arabic,
+    drawn_text,
     fonts,
     page_count,
 )
@@ -52,3 +54,20 @@ def test_a_mixed_line_keeps_latin_order() -> None:
     line = visual(f"{ARABIC_NAME}, Awa Diatta")
     assert line.endswith(", Awa Diatta")
     assert visual("Awa Diatta") == "Awa Diatta"
+
+
+def test_arabic_is_drawn_joined_and_right_to_left(db, tmp_path: Path) -> None:
+    mixed = f"Participants : {ARABIC_NAME}, Awa Diatta"
+    report = Report(db, "Mission")
+    report.section("Participants", para(ARABIC_NAME), para(mixed))
+    out = tmp_path / "arabic.pdf"
+    report.save(out)
+
+    drawn = drawn_text(out)
+    name = drawn_arabic(ARABIC_NAME)
+    # read from the left, the page shows the final yeh of «بنعلي» first and the initial
+    # feh of «فاطمة» last: the name is drawn right to left, its letters joined
+    assert name[0] == "\ufef2" and name[-1] == "\ufed3" and " " in name
+    assert name in drawn
+    assert f"Participants : {name}, Awa Diatta" in drawn  # the Latin keeps its place and order
+    assert drawn_arabic(mixed) == f"Participants : {name}, Awa Diatta"

@@ -21,6 +21,8 @@ from tests.core.pdf_checks import (
     EMOJI,
     SPECIAL,
     check_pdf,
+    drawn_arabic,
+    drawn_text,
     fonts,
     page_count,
 )
@@ -66,6 +68,7 @@ def test_text_prints_as_typed(db: Database, special: int, tmp_path: Path) -> Non
     text = check_pdf(out)
     assert text.count(SPECIAL) >= 4  # title, purpose, outcomes, follow-up
     assert ARABIC_DRAWN.search(text)
+    assert drawn_arabic(ARABIC_NAME) in "".join(drawn_text(out))  # joined, right to left
     assert "Moussa" in text and "Sané" in text
     assert any("Symbola" in name for name in fonts(out))  # the emoji is drawn
     assert "Outcomes" in text and "Done at Anderlecht, on" in text and "The Mayor" in text
