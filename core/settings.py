@@ -32,6 +32,7 @@ DEFAULTS: dict[str, str] = {
     "municipality_kbo": "",  # Belgium: KBO/BCE enterprise number
     "iati_org_id": "",  # e.g. FR-SIRET-… or BE-BCE_KBO-…
     "dpo_contact": "",  # the data protection officer: name, e-mail or phone, free text
+    "gdpr_review_years": "5",  # the retention review lists contacts idle this many years
     "apd_deadline": "1",  # "0": no yearly e-APD deadline (communes in France)
 }
 

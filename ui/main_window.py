@@ -50,7 +50,7 @@ PAGES = (
     ("journal_entries", N_("Journal")),
     ("trash", N_("Trash")),
 )
-DETAIL_PAGES = ("partnership", "mission", "search")
+DETAIL_PAGES = ("partnership", "mission", "contact", "search")
 
 
 class MainWindow(QMainWindow):
@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         from ui.declarations import add_menu
 
         add_menu(self, reports_menu)
+        from ui.gdpr_actions import add_menu as add_personal_data_menu
+
+        add_personal_data_menu(self, self.menuBar().addMenu(_("&Personal data")))
         help_menu = self.menuBar().addMenu(_("&Help"))
         self._action(help_menu, _("&About Ici && Là-bas"), self.about)
 
@@ -238,6 +241,8 @@ class MainWindow(QMainWindow):
             self.show_page("partnership").show_record(record_id)  # type: ignore[attr-defined]
         elif table == "missions":
             self.show_page("mission").show_record(record_id)  # type: ignore[attr-defined]
+        elif table == "contacts":
+            self.show_page("contact").show_record(record_id)  # type: ignore[attr-defined]
         else:
             from ui.forms.record_dialog import edit_record
 

@@ -37,6 +37,10 @@ def build_page(ctx: Context, key: str) -> QWidget:
         from ui.mission_page import MissionPage
 
         return MissionPage(ctx)
+    if key == "contact":
+        from ui.contact_page import ContactPage
+
+        return ContactPage(ctx)
     if key == "search":
         from ui.search_page import SearchPage
 
