@@ -286,7 +286,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.rejected, 1)
         # Each duplicate with the row or record it repeats, so no one is merged unseen.
         self.duplicates = QListWidget()
-        layout.addWidget(QLabel(_("Duplicates, with the row or record each one repeats:")))
+        layout.addWidget(QLabel(_("Duplicates and shared e-mails, row by row:")))
         layout.addWidget(self.duplicates, 1)
 
     def initializePage(self) -> None:
