@@ -100,9 +100,21 @@ def open_db(
     except BaseException:
         db.close()
         raise
-    if kept is not None and on_upgrade is not None:
-        on_upgrade(Upgrade(path, old_version, SCHEMA_VERSION, kept))
+    if kept is not None:
+        upgrade = Upgrade(path, old_version, SCHEMA_VERSION, kept)
+        _log_upgrade(upgrade)
+        if on_upgrade is not None:
+            on_upgrade(upgrade)
     return db
+
+
+def _log_upgrade(upgrade: Upgrade) -> None:
+    """Kept in the log file too: a helper asked about lost data later can see what happened."""
+    from core import logs
+
+    logs.setup()
+    logs.get("db").info("%s: schema %d -> %d; the file as it was: %s", upgrade.path,
+                        upgrade.from_version, upgrade.to_version, upgrade.backup)
 
 
 def _migrate(db: Database) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from core import backup, paths, settings
+from core import backup, logs, paths, settings
 from core.db import DatabaseError, Upgrade, check, open_db
 from core.migrations import LATEST_VERSION, migrations
 
@@ -70,6 +70,8 @@ def test_older_file_is_backed_up_verified_then_migrated_once(db_path: Path) -> N
     assert user_version(upgrade.backup) == OLD_VERSION
     assert backup.verify(upgrade.backup)["transactions"] == 1
     assert str(upgrade.backup) in upgrade.message()
+    logged = logs.log_file().read_text(encoding="utf-8")
+    assert f"schema {OLD_VERSION} -> {LATEST_VERSION}" in logged and str(upgrade.backup) in logged
     assert check(db_path).version == LATEST_VERSION
     open_db(db_path, on_upgrade=told.append).close()
     assert len(told) == 1  # told once: a second opening has nothing to upgrade
