@@ -1,8 +1,12 @@
 """The schema, as numbered migrations: one function per change, never edited once released.
 
-Each migration runs in its own transaction (sqlite-utils ``Migrations``) and
-sets ``PRAGMA user_version`` to its number, so a file written by a newer
-version is recognised and left alone.
+Each migration sets ``PRAGMA user_version`` to its number, so a file written
+by a newer version is recognised and left alone. ``core.db`` runs all the
+pending ones inside one transaction (sqlite-utils' per-migration
+transactions become savepoints in it): a migration must not commit
+(``_run_script``, never ``executescript``) and must not need to run outside
+a transaction. Before adding one, add a database of the current schema to
+tests/data/schemas/ (see its README).
 """
 
 from __future__ import annotations
