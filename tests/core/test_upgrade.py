@@ -153,3 +153,7 @@ def test_newer_file_in_wal_mode_is_refused_with_nothing_beside_it(db_path: Path)
             attempt()
     assert digest(db_path) == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == listing
+
+
+def test_every_migration_can_run_inside_the_one_upgrade_transaction() -> None:
+    assert all(m.transactional for m in migrations._migrations)
