@@ -17,6 +17,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "ici-la-bas.spec"
 NAME = "ici-la-bas"
+RESOURCES_PACKAGE = "ici_la_bas_resources"  # as core.paths imports it; tools/ does not import core
+
+
+def resource_files() -> list[tuple[str, str]]:
+    """(file, its folder in the bundle) for each resource the wheel carries.
+
+    Read from pyproject.toml's package-data for ici_la_bas_resources, so that
+    the wheel and the frozen bundle always hold the same files.
+    """
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        setuptools = tomllib.load(handle)["tool"]["setuptools"]
+    folder = ROOT / setuptools["package-dir"][RESOURCES_PACKAGE]
+    found = []
+    for pattern in setuptools["package-data"][RESOURCES_PACKAGE]:
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file():
+                inside = path.parent.relative_to(folder).as_posix()
+                found.append((str(path), f"{RESOURCES_PACKAGE}/{inside}"))
+    return found
 
 
 def executable(dist: Path) -> Path:

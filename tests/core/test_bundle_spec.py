@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
-from fnmatch import fnmatch
 from pathlib import Path
 
 from core import i18n, paths
@@ -68,14 +67,20 @@ def test_name_and_executable_agree_with_pyproject(tmp_path: Path) -> None:
 
 
 def test_every_resource_the_app_reads_is_collected_under_the_package() -> None:
-    settings = spec_settings()
-    assert settings["RESOURCES_PACKAGE"] == paths.RESOURCES_PACKAGE
-    patterns = [f"{folder}/{pattern}" for folder, pattern in settings["RESOURCES"]]
+    assert bundle.RESOURCES_PACKAGE == paths.RESOURCES_PACKAGE
+    collected = {(Path(file).relative_to(ROOT / "resources").as_posix(), inside)
+                 for file, inside in bundle.resource_files()}
     needed = [f"fonts/{file}" for file in FONT_FILES.values()] + ["fonts/LICENSE-DejaVu.txt"]
     needed += [f"locale/{lang}/LC_MESSAGES/{i18n.DOMAIN}.mo" for lang in i18n.LANGUAGES]
     for file in needed:
-        assert (ROOT / "resources" / file).is_file()
-        assert any(fnmatch(file, pattern) for pattern in patterns), file
+        folder = file.rpartition("/")[0]
+        assert (file, f"{paths.RESOURCES_PACKAGE}/{folder}") in collected
+
+
+def test_the_spec_collects_what_the_wheel_carries() -> None:
+    analysis = spec_call("Analysis")
+    assert "resource_files()" in keyword(analysis, "datas")
+    assert "copy_metadata('ici-la-bas')" in keyword(analysis, "datas")
 
 
 def test_qt_modules_the_app_imports_are_kept_the_others_left_out() -> None:

@@ -64,7 +64,8 @@ def test_wheel_holds_every_module_of_core_and_ui(wheel: zipfile.ZipFile) -> None
     names = set(wheel.namelist())
     modules = {path.relative_to(ROOT).as_posix()
                for folder in ("core", "ui") for path in (ROOT / folder).rglob("*.py")}
-    assert modules - names == set()
+    missing = modules - names
+    assert not missing, f"add their packages to [tool.setuptools] packages: {sorted(missing)}"
 
 
 def test_resources_are_found_through_the_package() -> None:
