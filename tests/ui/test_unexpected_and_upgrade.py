@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from core import logs, paths
@@ -54,8 +55,12 @@ def test_an_exception_in_a_slot_shows_a_dialog_naming_the_log(
     assert "'budget'" in text and str(log) in text and "\n" not in text
     content = log.read_text(encoding="utf-8")
     assert "Traceback" in content and "KeyError: 'budget'" in content and "in broken" in content
-    assert box.button(QMessageBox.StandardButton.Ok) is not None
-    assert any(b.text() == "Open the log folder" for b in box.buttons())
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(QUrl(url).toLocalFile()) or True)
+    folder = next(b for b in box.buttons() if b.text() == "Open the log folder")
+    qtbot.mouseClick(folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(log.parent)] and box.isVisible()  # still there to be read
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the same bug again: still one dialog
     assert len([w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QMessageBox) and w.isVisible()]) == 1
