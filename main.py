@@ -431,7 +431,22 @@ COMMANDS: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
 }
 
 
+def _attach_console() -> None:
+    """The Windows bundle is a windowed program (no console window behind the app), so it
+    has no stdout; started from a command prompt, it writes to that prompt instead."""
+    if sys.platform != "win32" or not getattr(sys, "frozen", False) or sys.stdout is not None:
+        return
+    import ctypes
+
+    attach_parent_process = -1
+    if ctypes.windll.kernel32.AttachConsole(attach_parent_process):  # type: ignore[attr-defined]
+        # CONOUT$ is the console itself: Python writes it as Unicode ("Là-bas" stays whole).
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 (for the process)
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: list[str] | None = None) -> int:
+    _attach_console()
     args = build_parser().parse_args(argv)
     i18n.set_language(args.lang)
     if args.self_test:
