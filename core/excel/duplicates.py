@@ -18,7 +18,7 @@ from core import records
 from core.excel import cells
 from core.excel.columns import KINDS
 from core.excel.existing import find_existing
-from core.excel.keys import KnownContact, Lookups, email_key, names_agree
+from core.excel.keys import LINK_KINDS, KnownContact, Lookups, email_key, names_agree
 from core.i18n import _
 from core.money import to_cents
 from core.parse import normalise_key
@@ -48,7 +48,10 @@ class Duplicates:
             planned.reason = _("row {row}: same as row {other}").format(
                 row=planned.row, other=earlier)
             return
-        found = self._live(raw_id) or self._existing(planned)
+        # A link's number is that of the database it was exported from: another database's
+        # participant n° 5 is someone else; the mission and the person say who it is.
+        found = (None if self.kind in LINK_KINDS else self._live(raw_id)) or self._existing(
+            planned)
         if found is None:
             return
         planned.existing_id = found

@@ -190,3 +190,26 @@ def test_a_hand_made_list_of_a_partnerships_contacts(db) -> None:
              for link in records.list_records(db, "partnership_contacts")
              if link["partnership_id"] == partnership}
     assert (awa, "coordinator", "Depuis 2019") in links and len(links) == 2
+
+
+def test_a_number_from_another_database_is_not_a_duplicate(db) -> None:
+    partnership = make.partnership(db)
+    mission = make.mission(db, partnership, title="Mission eau", start_date="2024-02-05",
+                           end_date="2024-02-12")
+    awa = make.contact(db, "Awa", "Diatta", email="awa@marsassoum.example")
+    ours = records.create(db, "mission_participants", {"mission_id": mission,
+                                                       "contact_id": awa, "category": "staff"})
+    link = records.create(db, "partnership_contacts", {"partnership_id": partnership,
+                                                       "contact_id": awa})
+    # the sheet's numbers are those of the commune that exported it
+    participants = [["N°", "Mission", "Mission start", "Name", "Category"],
+                    [ours, "Mission eau", "05/02/2024", "Pierre Martin", "Citizen"]]
+    plan = build_plan(db, "participants", Path("p.xlsx"), sheet_of(participants),
+                      on_duplicate="update")
+    assert [r.action for r in plan.rows] == ["create"]
+    make.contact(db, "Jan", "Peeters", email="jan@herent.example")
+    links = [["N°", "Partnership", "Contact e-mail", "Role"],
+             [link, "Anderlecht – Marsassoum", "jan@herent.example", "Interpreter"]]
+    plan = build_plan(db, "partnership_contacts", Path("l.xlsx"), sheet_of(links),
+                      on_duplicate="update")
+    assert [r.action for r in plan.rows] == ["create"]
