@@ -106,12 +106,14 @@ def _append_rows(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> int:
-    makers = [cell_maker(ws, c.kind, top=bool(wrapped)) for c in table.columns]
+    # Cells of a row made taller by wrapped text are aligned at the top; the other rows
+    # (most of them: notes are rare) get plain cells, which cost a fraction of a styled one.
+    plain = [cell_maker(ws, c.kind) for c in table.columns]
+    tall = [cell_maker(ws, c.kind, top=True) for c in table.columns] if wrapped else plain
     expected = table.count or 0
     count = 0
     for row in rows:
-        if wrapped:
-            _fit_height(ws, count + 2, row, wrapped)
+        makers = tall if wrapped and _fit_height(ws, count + 2, row, wrapped) else plain
         ws.append([make(value) for make, value in zip(makers, row, strict=True)])
         count += 1
         if count % STEP == 0:
@@ -149,12 +151,14 @@ def _set_widths(ws: WriteOnlyWorksheet, table: Table, sample: list[Sequence[Any]
 
 def _fit_height(
     ws: WriteOnlyWorksheet, number: int, row: Sequence[Any], wrapped: dict[int, float]
-) -> None:
+) -> bool:
     """Give a row with wrapped text the height of its lines: neither Excel nor LibreOffice
-    measures rows when opening a file, and the lines would print over each other."""
+    measures rows when opening a file, and the lines would print over each other.
+    True when the row is taller than one line."""
     lines = max((_lines(row[index], width) for index, width in wrapped.items()), default=1)
     if lines > 1:
         ws.row_dimensions[number].height = LINE_HEIGHT * lines
+    return lines > 1
 
 
 def _lines(value: Any, width: float) -> int:
