@@ -140,7 +140,11 @@ def test_plan_a_mission_with_participants_from_the_partnership_page(qtbot: Any,
 
     main.open_record("missions", planned["id"])
     mission_page = main.pages["mission"]
-    dialog = mission_page.add_participant()
+    add = button_named(mission_page, "&Add a participant…")
+    mission_page.scroll_area.ensureWidgetVisible(add)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    dialog = QApplication.activeModalWidget()
     qtbot.keyClicks(dialog.contact.lineEdit(), "Technicien du service des eaux")
     dialog.category.setCurrentIndex(dialog.category.findData("staff"))
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
