@@ -7,6 +7,7 @@ from the list of imports while its records are unchanged.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,23 +17,24 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWizard,
     QWizardPage,
 )
 
 from core.excel import apply, columns, duplicates, importer
+from core.excel.options import ImportOptions, remember_headers, remember_values
 from core.i18n import N_, _
-from core.spec import PLURALS, SPECS
+from core.parse import normalise_key
+from core.spec import PLURALS
+from ui.import_columns import ColumnsPage, confirmed
 from ui.import_undo import undo_action
+from ui.import_values import ValuesPage
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -41,21 +43,6 @@ if TYPE_CHECKING:
 
 KIND_LABELS = {kind: PLURALS[table] for kind, table in columns.KINDS.items()}  # N_ texts
 FILE_FILTER = N_("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)")
-
-
-def field_label(kind: str, name: str) -> str:
-    """A field's name for people: the spec's label, or a word for import-only fields."""
-    extra = {"full_name": N_("Full name"), "organisation": N_("Organisation (name)"),
-             "partner": N_("Partner authority (name)"), "funder": N_("Funder (name)"),
-             "partnership": N_("Partnership (name)"), "id": N_("No."),
-             "mission": N_("Mission (title)"), "mission_start": N_("Mission start"),
-             "contact": N_("Contact (name)")}
-    if name in extra:
-        return _(extra[name])
-    spec = SPECS[columns.KINDS[kind]]
-    if name == "email" and spec.table != "contacts":  # how a participant's contact is found
-        return _("Contact e-mail")
-    return _(spec.field(name).label)
 
 
 class ImportWizard(QWizard):
@@ -68,19 +55,29 @@ class ImportWizard(QWizard):
         self.setWindowTitle(_("Import a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(820, 560)
+        self.options = ImportOptions()  # what the user says: matches, values, notes
         self.file_page = FilePage(self, path, kind)
         self.columns_page = ColumnsPage(self)
+        self.values_page = ValuesPage(self)  # only when some words are not understood
         self.preview_page = PreviewPage(self)
-        for page in (self.file_page, self.columns_page, self.preview_page):
-            self.addPage(page)
+        for number, page in enumerate((self.file_page, self.columns_page, self.values_page,
+                                       self.preview_page)):
+            self.setPage(number, page)
         self.setButtonText(QWizard.WizardButton.FinishButton, _("&Import"))
         self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
 
-    def make_plan(self, mapping: dict[str, str] | None = None) -> bool:
+    def after_columns(self) -> int:
+        return self.pageIds()[2 if self.plan is not None and self.plan.unknown else 3]
+
+    def after_values(self) -> int:
+        return self.pageIds()[3]
+
+    def make_plan(self) -> bool:
         """Read and plan in a worker (progress, cancel); a problem is shown, the user stays."""
         path, kind, db_path = self.file_page.path(), self.file_page.kind(), self.ctx.db_path
+        options = copy.deepcopy(self.options)  # the worker's own, while the user waits
         outcome: dict[str, Any] = {}
         loop = QEventLoop(self)
 
@@ -89,8 +86,8 @@ class ImportWizard(QWizard):
 
             db = open_db(db_path, verify=False)  # the worker's own connection
             try:
-                return importer.prepare(db, kind, path, mapping=mapping, progress=progress,
-                                        cancelled=cancelled)
+                return importer.prepare(db, kind, path, progress=progress,
+                                        cancelled=cancelled, options=options)
             finally:
                 db.close()
 
@@ -113,9 +110,7 @@ class ImportWizard(QWizard):
         if plan is None or not plan.count("create") + plan.count("update"):
             super().accept()
             return
-        if self.columns_page.changed:
-            importer.remember_mapping(self.ctx.db, plan.kind, plan.headers,
-                                      self.columns_page.mapping())
+        self._remember(plan)
         path = self.ctx.db_path
 
         def write(_progress: Any, _cancelled: Any) -> int:
@@ -130,6 +125,16 @@ class ImportWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         run_job(self, _("Importing…"), write, on_done=self._imported,
                 on_failed=self._failed)
+
+    def _remember(self, plan: ImportPlan) -> None:
+        """What the user confirmed or said, for the next file of this kind."""
+        headers = {**confirmed(plan), **self.options.mapping}
+        if headers:
+            remember_headers(self.ctx.db, plan.kind, headers)
+        if self.options.values:
+            remember_values(self.ctx.db, plan.kind, {
+                name: {normalise_key(word): choice for word, choice in meanings.items()}
+                for name, meanings in self.options.values.items()})
 
     def _imported(self, batch: int) -> None:
         plan = self.plan
@@ -213,61 +218,8 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:
         wizard = self.wizard()
         assert isinstance(wizard, ImportWizard)
+        wizard.options = ImportOptions()  # another file, or another kind: start afresh
         return wizard.make_plan()
-
-
-class ColumnsPage(QWizardPage):
-    """Each column of the sheet and the field it fills; the user can correct any of them."""
-
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.owner = wizard
-        self.changed = False
-        self.setTitle(_("Columns"))
-        self.setSubTitle(_("Check which field each column fills; choose «—» to leave a "
-                           "column out."))
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("Column"), _("First value"), _("Field")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        self.combos: list[QComboBox] = []
-
-    def initializePage(self) -> None:
-        plan = self.owner.plan
-        assert plan is not None
-        self.changed = False
-        self.combos = []
-        self.table.setRowCount(len(plan.headers))
-        first = plan.rows[0].cells if plan.rows else []
-        for row, header in enumerate(plan.headers):
-            self.table.setItem(row, 0, QTableWidgetItem(header))
-            sample = first[row] if row < len(first) else ""
-            self.table.setItem(row, 1, QTableWidgetItem("" if sample is None else str(sample)))
-            self.table.setCellWidget(row, 2, self._combo(plan.kind, plan.mapping.get(row)))
-
-    def _combo(self, kind: str, current: str | None) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem("—", "")
-        for name in columns.fields(kind):
-            combo.addItem(field_label(kind, name), name)
-        combo.setCurrentIndex(max(combo.findData(current or ""), 0))
-        combo.currentIndexChanged.connect(self._edited)
-        self.combos.append(combo)
-        return combo
-
-    def _edited(self) -> None:
-        self.changed = True
-
-    def mapping(self) -> dict[str, str]:
-        plan = self.owner.plan
-        assert plan is not None
-        return {header: str(self.combos[n].currentData())
-                for n, header in enumerate(plan.headers) if header}
-
-    def validatePage(self) -> bool:
-        return not self.changed or self.owner.make_plan(self.mapping())
 
 
 class PreviewPage(QWizardPage):
