@@ -55,6 +55,9 @@ def use_language(lang: str | None) -> str:
     if translator.load(f"qtbase_{chosen}", folder):
         app.installTranslator(translator)
         app._qt_translator = translator  # type: ignore[attr-defined]
+    from ui import qt_words
+
+    qt_words.install(app)  # the texts Qt's own catalogues lack («Look in:»)
     QLocale.setDefault(QLocale(chosen))
     return chosen
 

@@ -29,9 +29,13 @@ def documents_folder() -> Path:
 
 
 def save_folder() -> Path:
-    """Where the next save dialog opens: the last folder used if it still exists."""
+    """Where the next save dialog opens: the last folder used if it still exists, else
+    Documents; the home folder when there is no Documents (Qt would open the working one)."""
     last = QSettings().value(LAST_FOLDER_KEY, "")
-    return Path(last) if last and Path(str(last)).is_dir() else documents_folder()
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    documents = documents_folder()
+    return documents if documents.is_dir() else Path.home()
 
 
 def dated_name(words: str, day: dt.date, suffix: str) -> str:

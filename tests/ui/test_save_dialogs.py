@@ -18,6 +18,16 @@ from core import i18n
 from ui.list_page import ListPage
 
 
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home of our own, with its Documents folder, as a desktop session has."""
+    folder = tmp_path / "home"
+    (folder / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    return folder
+
+
 @pytest.fixture
 def proposed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What each save dialog proposed; the person then cancels."""
@@ -33,6 +43,18 @@ def proposed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def documents() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def test_documents_is_the_home_one(home: Path) -> None:
+    assert documents() == home / "Documents"  # the fixture works: nothing of the real home
+
+
+def test_without_a_documents_folder_the_dialog_opens_at_home(
+    qtbot: Any, ctx: Any, home: Path, proposed: list[str]
+) -> None:
+    (home / "Documents").rmdir()
+    click_export(qtbot, ctx, "missions")
+    assert Path(proposed[0]).parent == home
 
 
 def click_export(qtbot: Any, ctx: Any, table: str) -> None:
@@ -60,7 +82,7 @@ def test_the_list_export_proposes_documents_and_a_name_in_the_language(
 
 
 def test_the_next_dialog_opens_where_the_last_file_went(
-    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
     seen: list[str] = []
     answers = iter([str(tmp_path / "council" / "mine"), ""])
@@ -74,5 +96,5 @@ def test_the_next_dialog_opens_where_the_last_file_went(
     monkeypatch.setattr("ui.list_page.run_job", lambda *_args, **_kw: None)  # no writing
     click_export(qtbot, ctx, "partnerships")
     click_export(qtbot, ctx, "missions")
-    assert Path(seen[0]).parent == documents()
+    assert Path(seen[0]).parent == home / "Documents"
     assert Path(seen[1]) == tmp_path / "council" / "Missions 2026-11-23.xlsx"
