@@ -278,6 +278,7 @@ def test_editing_without_touching_money_keeps_it_exactly(qtbot: Any, ctx: Any) -
     type_into(qtbot, dialog, "reference", "-2")
     save(qtbot, dialog)
     after = records.get(ctx.db, "transactions", row["id"])
+    assert "-2" in after["reference"] and after["reference"] != row["reference"]  # saved
     assert [after[k] for k in ("amount", "currency", "rate", "amount_eur")] == [
         row[k] for k in ("amount", "currency", "rate", "amount_eur")
     ]
