@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from core.lock import DatabaseLock
+import pytest
+
+from core.lock import DatabaseLock, LockedError, lock_path
 from tests.conftest import ROOT
 
 
@@ -51,14 +55,41 @@ def test_app_stays_up_on_the_demo_and_refuses_a_second_copy(demo_template: Path,
         stop(first)
 
 
+def crash_holding_the_lock(db: Path) -> int:
+    """A copy that takes the lock and is killed -9: its lock file stays, naming it."""
+    code = ("import sys, time; from pathlib import Path; from core.lock import DatabaseLock; "
+            "DatabaseLock(Path(sys.argv[1])).acquire(); print('locked', flush=True); "
+            "time.sleep(600)")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    return holder.pid
+
+
+def lock_owner(db: Path) -> object:
+    try:
+        return json.loads(lock_path(db).read_text(encoding="utf-8") or "{}").get("pid")
+    except (OSError, ValueError):
+        return None
+
+
 def test_a_lock_left_by_a_dead_process_does_not_block(demo_template: Path,
                                                       tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, db)
-    (tmp_path / "demo.sqlite3.lock").write_text('{"pid": 999999, "host": "ailleurs"}')
+    dead = crash_holding_the_lock(db)
+    assert lock_owner(db) == dead  # the crashed copy's lock file is still there
     app = start("--db", db)
     try:
-        assert stays_up(app, 3.0)
+        deadline = time.monotonic() + 30
+        while lock_owner(db) != app.pid and app.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert lock_owner(db) == app.pid  # the app took the lock over
+        with pytest.raises(LockedError):  # and holds it: a third copy is refused
+            DatabaseLock(db).acquire()
+        assert stays_up(app, 1.0)
     finally:
         stop(app)
 
