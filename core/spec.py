@@ -148,13 +148,13 @@ MARKER_SCORES = {
     "2": N_("Principal objective"),
 }
 POLICY_MARKERS = {  # field name -> label; IATI policy marker codes in core.declarations
-    "marker_gender": N_("Gender equality"),
-    "marker_environment": N_("Aid to environment"),
-    "marker_biodiversity": N_("Biodiversity"),
-    "marker_nutrition": N_("Nutrition"),
-    "marker_disability": N_("Disability inclusion"),
-    "marker_climate_mitigation": N_("Climate change mitigation"),
-    "marker_climate_adaptation": N_("Climate change adaptation"),
+    "marker_gender": N_("Marker: gender equality"),
+    "marker_environment": N_("Marker: environment"),
+    "marker_biodiversity": N_("Marker: biodiversity"),
+    "marker_nutrition": N_("Marker: nutrition"),
+    "marker_disability": N_("Marker: disability inclusion"),
+    "marker_climate_mitigation": N_("Marker: climate change mitigation"),
+    "marker_climate_adaptation": N_("Marker: climate change adaptation"),
 }
 # OECD DAC types of aid (IATI AidType, vocabulary 1) that a commune's cooperation uses.
 AID_TYPES = {

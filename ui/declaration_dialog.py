@@ -88,6 +88,10 @@ class DeclarationDialog(QDialog):
                 self.partnership.addItem(str(row["name"]), row["id"])
             form.addRow(_("&Partnership:"), self.partnership)
         if self.kind == "apd":
+            heading = QLabel(_("Resources of the «1 % Oudin-Santini» budgets, to check the "
+                               "1 % ceiling (leave empty if none):"))
+            heading.setWordWrap(True)
+            form.addRow(heading)
             for budget in ONE_PERCENT_BUDGETS:
                 edit = QLineEdit()
                 edit.setPlaceholderText(_("resources of the year, in EUR"))

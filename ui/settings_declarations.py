@@ -37,9 +37,12 @@ class DeclarationsBox(QGroupBox):
             text.setBuddy(edit)
             form.addRow(text, edit)
             self.edits[key] = edit
-        self.apd_deadline = QCheckBox(
-            _("Add the yearly «e-APD declaration» deadline (31 May, communes in France)"))
+        self.apd_deadline = QCheckBox(_("Yearly «e-APD declaration» &deadline"))
         form.addRow("", self.apd_deadline)
+        hint = QLabel(_("Added each year, due 31 May, when the municipality is in France."))
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # greyed, as the other hints of the dialog
+        form.addRow("", hint)
 
     def load(self, values: dict[str, str]) -> None:
         for key, edit in self.edits.items():

@@ -133,3 +133,27 @@ def test_settings_keep_the_identifiers_and_the_deadline_follows(qtbot: Any, ctx:
     again.accept()
     assert settings.get(ctx.db, "apd_deadline") == "0"
     assert declarations.declaration_year(ctx) == 2025
+
+
+def test_the_transaction_form_keeps_the_declaration_fields(qtbot: Any, ctx: Any,
+                                                          french: None) -> None:
+    from decimal import Decimal
+
+    from tests.ui.test_forms import editor, open_dialog, save, saved_id, type_into
+
+    dialog = open_dialog(qtbot, ctx, "transactions", defaults={"partnership_id": 1})
+    type_into(qtbot, dialog, "label", "Forage du quartier Nord")
+    type_into(qtbot, dialog, "amount", "9 839 355")
+    qtbot.keyClicks(editor(dialog, "amount").currency, "XOF")
+    type_into(qtbot, dialog, "bank_fees", "12,50")
+    type_into(qtbot, dialog, "document_number", "PJ-2025-014")
+    type_into(qtbot, dialog, "budget_post", "R2.A1")
+    editor(dialog, "eligible").set_value(False)
+    type_into(qtbot, dialog, "ineligible_reason", "Facture hors période")
+    save(qtbot, dialog)
+    saved = records.get(ctx.db, "transactions", saved_id(dialog))
+    assert (saved["amount"], saved["currency"], saved["amount_eur"]) == (
+        Decimal("9839355.00"), "XOF", Decimal("15000.00"))
+    assert saved["bank_fees"] == Decimal("12.50")
+    assert (saved["document_number"], saved["budget_post"]) == ("PJ-2025-014", "R2.A1")
+    assert saved["eligible"] is False and saved["ineligible_reason"] == "Facture hors période"

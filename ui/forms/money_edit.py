@@ -230,3 +230,28 @@ class MoneyEdit(Editor):
         return _("≈ {amount} (fixed rate: 1 € = {rate} {currency})").format(
             amount=amount, rate=fmt.number(parity), currency=values["currency"]
         )
+
+
+class EurEdit(Editor):
+    """An amount in euros beside the main one (a transaction's bank fees): no currency, no rate."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.amount = self.wrap(QLineEdit())
+        self.amount.setPlaceholderText(_("e.g. 12,50"))
+        self.amount.textEdited.connect(self.changed)
+        self.wrap(QLabel("€"), 0)
+
+    def value(self) -> Decimal | None:
+        text = self.amount.text().strip()
+        if not text:
+            return None
+        try:
+            amount = parse_amount(text)
+            money.to_cents(amount)  # more than two decimals is refused, never rounded
+        except ValidationError as error:
+            raise self.error(str(error)) from None
+        return amount
+
+    def set_value(self, value: Any) -> None:
+        self.amount.setText("" if value is None else fmt.number(value, places=2))

@@ -215,10 +215,10 @@ def make_editor(field: Field, ctx: Context, parent: QWidget | None = None) -> Ed
     """The editor for ``field``; a money amount brings its currency, rate and EUR amount."""
     from ui.forms.combos import CountryEdit, RefEdit
     from ui.forms.dates import DateEdit
-    from ui.forms.money_edit import MoneyEdit
+    from ui.forms.money_edit import EurEdit, MoneyEdit
 
-    if field.type == "money":
-        return MoneyEdit(field, parent)
+    if field.type == "money":  # the amount brings its currency and rate; others are in EUR
+        return MoneyEdit(field, parent) if field.name == "amount" else EurEdit(field, parent)
     if field.type == "date":
         return DateEdit(field, ctx.today, parent)
     if field.type == "country":
