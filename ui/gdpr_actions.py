@@ -80,7 +80,8 @@ def export_access(parent: QWidget, ctx: Context, contact_id: int) -> None:
 class AnonymiseDialog(QDialog):
     """What the anonymisation of one or several contacts empties, rewrites and keeps."""
 
-    def __init__(self, ctx: Context, contact_ids: list[int], parent: QWidget | None = None):
+    def __init__(self, ctx: Context, contact_ids: list[int],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.contact_ids = ctx, contact_ids
         self.setWindowTitle(_("Anonymise"))
