@@ -37,12 +37,10 @@ class DeclarationsBox(QGroupBox):
             text.setBuddy(edit)
             form.addRow(text, edit)
             self.edits[key] = edit
-        self.apd_deadline = QCheckBox(_("Yearly «e-APD declaration» &deadline"))
+        self.apd_deadline = QCheckBox(_("«e-APD declaration» &deadline each 31 May"))
+        self.apd_deadline.setToolTip(
+            _("Added each year, due 31 May, when the municipality is in France."))
         form.addRow("", self.apd_deadline)
-        hint = QLabel(_("Added each year, due 31 May, when the municipality is in France."))
-        hint.setWordWrap(True)
-        hint.setEnabled(False)  # greyed, as the other hints of the dialog
-        form.addRow("", hint)
 
     def load(self, values: dict[str, str]) -> None:
         for key, edit in self.edits.items():
