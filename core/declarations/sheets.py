@@ -32,14 +32,11 @@ def text_sheet(book: Book, title: str, lines: Sequence[Sequence[Any]]) -> None:
     ws.print_title_rows = None
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, line in enumerate(lines, start=1):
-        cells = []
-        for index, value in enumerate(line):
-            if isinstance(value, Decimal):
-                cell = safe_cell(ws, value, EUR_FORMAT, bold=True)
-            else:
-                cell = safe_cell(ws, value, bold=index == 0)
-            if isinstance(value, str) and len(value) > TEXT_WIDTH:
+        longest = max((len(v) for v in line if isinstance(v, str)), default=0)
+        cells = [safe_cell(ws, value, EUR_FORMAT, bold=True) if isinstance(value, Decimal)
+                 else safe_cell(ws, value, bold=index == 0) for index, value in enumerate(line)]
+        if longest > TEXT_WIDTH:  # a long text wraps; its label stays at the top beside it
+            for cell in cells:
                 cell.alignment = wrap
-                ws.row_dimensions[number].height = LINE_HEIGHT * (len(value) // TEXT_WIDTH + 2)
-            cells.append(cell)
+            ws.row_dimensions[number].height = LINE_HEIGHT * (longest // TEXT_WIDTH + 2)
         ws.append(cells)
