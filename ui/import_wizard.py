@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.excel import apply, columns, duplicates, importer
+from core.excel import apply, columns, duplicates, explain, importer
 from core.excel.options import ImportOptions, remember_headers, remember_values
 from core.i18n import N_, _
 from core.parse import normalise_key
@@ -244,10 +244,10 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         plan = self.owner.plan
         assert plan is not None
-        lines = importer.summary(plan)
+        lines = importer.summary(plan, hints=False)
         self.summary.setText("\n".join(line for line in lines if not line.startswith("  ")))
         self.rejected.clear()
-        self.rejected.addItems([row.reason for row in plan.rows if row.action == "reject"])
+        self.rejected.addItems(explain.rejected_lines(plan))  # one line per cause
         self.rejected.addItems(importer.passed_lines(plan))
         self.duplicates.clear()
         self.duplicates.addItems(duplicates.notes(plan))

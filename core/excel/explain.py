@@ -17,11 +17,11 @@ if TYPE_CHECKING:
     from core.excel.plan import ImportPlan
 
 
-def option_lines(plan: ImportPlan) -> list[str]:
+def option_lines(plan: ImportPlan, *, hints: bool = True) -> list[str]:
     lines: list[str] = []
     if plan.shape:
         lines.append(_("Read as an export from {program}.").format(program=plan.shape))
-    for column in sorted(plan.guessed):
+    for column in sorted(plan.guessed) if hints else ():
         lines.append(_("Column «{header}» taken as {field}: a guess, to confirm (or correct "
                        "with --map).").format(header=plan.headers[column],
                                               field=plan.mapping[column]))
@@ -33,7 +33,7 @@ def option_lines(plan: ImportPlan) -> list[str]:
             names=", ".join(plan.headers[n] for n in plan.kept)))
     elif plan.unmatched:
         lines.append(_("Columns not imported: {names}").format(names=", ".join(plan.unmatched)))
-    lines += unknown_lines(plan)
+    lines += unknown_lines(plan, hints=hints)
     return lines
 
 
@@ -41,11 +41,17 @@ def header_of(plan: ImportPlan, field: str) -> str:
     return next((plan.headers[n] for n, f in plan.mapping.items() if f == field), field)
 
 
-def unknown_lines(plan: ImportPlan) -> list[str]:
+def unknown_lines(plan: ImportPlan, *, hints: bool = True) -> list[str]:
     """Each word not understood once, with the rows it is on and how to say what it means."""
     lines = []
     for (field, _word), unknown in plan.unknown.items():
         header, word, rows = header_of(plan, field), unknown.typed, unknown.rows
+        if not hints:
+            lines.append(ngettext("«{header}»: «{word}» is not a known value (row {rows}).",
+                                  "«{header}»: «{word}» is not a known value (rows {rows}).",
+                                  len(rows)).format(header=header, word=word,
+                                                    rows=_numbers(rows)))
+            continue
         lines.append(ngettext(
             "«{header}»: «{word}» is not a known value (row {rows}); say what it means with "
             "--value \"{header}:{word}=CHOICE\", CHOICE one of: {choices}.",

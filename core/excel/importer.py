@@ -63,8 +63,9 @@ def remember_mapping(db: Database, kind: str, headers: list[str],
     remember_headers(db, kind, mapping)
 
 
-def summary(plan: ImportPlan) -> list[str]:
-    """What the plan does, in lines for the terminal or the wizard."""
+def summary(plan: ImportPlan, *, hints: bool = True) -> list[str]:
+    """What the plan does, in lines for the terminal or the wizard (``hints=False``: no
+    command-line options suggested, the wizard has asked its questions already)."""
     text_file = plan.path.suffix.lower() in (".csv", ".txt")  # one table, no sheets
     lines = [
         _("{file}, header on row {row}.").format(file=plan.path.name, row=plan.header_row)
@@ -88,7 +89,7 @@ def summary(plan: ImportPlan) -> list[str]:
         lines.append(ngettext("{n} new organisation", "{n} new organisations",
                               len(plan.new_organisations)).format(
                                   n=len(plan.new_organisations)))
-    lines += explain.option_lines(plan)
+    lines += explain.option_lines(plan, hints=hints)
     lines += [f"  {line}" for line in explain.rejected_lines(plan)]
     lines += [f"  {line}" for line in passed_lines(plan)]
     lines += [f"  {line}" for line in duplicates.notes(plan)]
