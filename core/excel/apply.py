@@ -98,19 +98,28 @@ def _update(db: Database, batch: int, table: str, record_id: int,
     _note(db, batch, table, record_id, "updated", json.dumps(before, default=str))
 
 
-def _fingerprint(db: Database, table: str, record_id: int) -> str | None:
-    """What the record holds now; a change of any field changes it (timestamps are too coarse)."""
+def _fingerprints(db: Database, table: str, record_id: int) -> tuple[str | None, ...]:
+    """What the record holds now; a change of any field changes it (timestamps are too coarse).
+
+    Both forms: imports made before version 2 of the fingerprint stored the legacy one.
+    """
     row = db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id]).fetchone()
-    return None if row is None else _digest(row)
+    return (None,) if row is None else (_digest(row), _legacy_digest(row))
 
 
 def _digest(row: Any) -> str:
+    # repr() of a row of str, int, float and None is exact and made in C: a sixth of
+    # the time json.dumps took, for every record of a large import.
+    return "2:" + hashlib.sha1(repr(tuple(row)).encode()).hexdigest()
+
+
+def _legacy_digest(row: Any) -> str:
     return hashlib.sha1(json.dumps(list(row), default=str).encode()).hexdigest()
 
 
 def _note(db: Database, batch: int, table: str, record_id: int, action: str,
           before: str | None = None) -> None:
-    stamp = _fingerprint(db, table, record_id)
+    stamp = _fingerprints(db, table, record_id)[0]
     db.execute("INSERT INTO import_changes (batch_id, table_name, record_id, action, "
                "before_json, stamp) VALUES (?, ?, ?, ?, ?, ?)",
                [batch, table, record_id, action, before, stamp])
@@ -143,7 +152,7 @@ def undo(db: Database, batch: int) -> None:
 def _check_unchanged(db: Database, change: dict[str, Any],
                      touched: set[tuple[str, int]]) -> None:
     table, record_id = change["table_name"], change["record_id"]
-    if _fingerprint(db, table, record_id) != change["stamp"]:
+    if change["stamp"] not in _fingerprints(db, table, record_id):
         raise UserError(_("«{title}» was changed since the import; the import cannot be "
                           "undone.").format(title=records.title(db, table, record_id)))
     if change["action"] != "created":

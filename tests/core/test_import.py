@@ -175,3 +175,33 @@ def test_dutch_and_english_headers(db, headers) -> None:
     assert (people["Peeters"]["country"], people["Peeters"]["role"]) == ("BE", "Schepen")
     assert people["Quispe"]["phone"] == "59146640000"  # a number cell, not "5.9e10"
     assert people["Quispe"]["email"] == "lucia@tarija.example"
+
+
+def legacy_stamp(row: object) -> str:
+    """The fingerprint imports stored before version 2: sha1 of the row as JSON."""
+    import hashlib
+    import json
+
+    return hashlib.sha1(json.dumps(list(row), default=str).encode()).hexdigest()
+
+
+def import_with_legacy_stamps(db) -> int:
+    batch = apply.apply(db, plan_of(db, "contacts", CONTACTS))
+    for change_id, table, record_id in db.execute(
+            "SELECT id, table_name, record_id FROM import_changes WHERE batch_id = ?",
+            [batch]).fetchall():
+        row = db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id]).fetchone()
+        db.execute("UPDATE import_changes SET stamp = ? WHERE id = ?",
+                   [legacy_stamp(row), change_id])
+    return batch
+
+
+def test_an_import_made_by_an_earlier_version_can_still_be_undone(db) -> None:
+    apply.undo(db, import_with_legacy_stamps(db))
+    assert records.count(db, "contacts") == 0
+    batch = import_with_legacy_stamps(db)
+    peeters = records.list_records(db, "contacts", search="Peeters")[0]
+    records.update(db, "contacts", peeters["id"], {"role": "Burgemeester"})
+    with pytest.raises(UserError, match="changed since"):
+        apply.undo(db, batch)
+    assert records.count(db, "contacts") == 3
