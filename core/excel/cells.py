@@ -143,9 +143,10 @@ def convert(table: str, field: str, value: object, chosen: Chosen | None = None)
         return choice(table, field, value, chosen)
     if field in _bool_fields(table):
         return yes_no(field, value, chosen)
-    if field in ("email", "phone"):
-        return text(value).split(":::")[0].strip()  # Google: "a@x.org ::: b@y.org"
-    return text(value)
+    typed = text(value)
+    if ":::" in typed and field in ("email", "phone"):  # Google: "a@x.org ::: b@y.org"
+        return typed.split(":::")[0].strip()
+    return typed
 
 
 def _year(value: object) -> int:

@@ -107,6 +107,7 @@ class Vocabulary:
                 fields_of_word.setdefault(word, set()).add(field)
         # A word many fields share ("date", "number") weighs less than a rare one.
         self.weight = {w: 1 / len(f) for w, f in fields_of_word.items()}
+        self._seen: dict[str, tuple[tuple[str, int], ...]] = {}  # header -> candidates
 
     def part(self, text: str) -> tuple[str | None, int]:
         """The field one part of a header names, exactly or by its meaning."""
@@ -119,7 +120,15 @@ class Vocabulary:
         return None, 0
 
     def candidates(self, header: str) -> tuple[tuple[str, int], ...]:
-        """Every field the header may name, with its score, best first."""
+        """Every field the header may name, with its score, best first (once per text)."""
+        found = self._seen.get(header)
+        if found is None:
+            if len(self._seen) > 50_000:  # the rows scanned for a header are cells too
+                self._seen.clear()
+            found = self._seen[header] = self._candidates(header)
+        return found
+
+    def _candidates(self, header: str) -> tuple[tuple[str, int], ...]:
         key = normalise_key(header)
         if not key:
             return ()
