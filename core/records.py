@@ -181,6 +181,19 @@ def _sdgs(f: Field, value: object) -> object:
     return ",".join(map(str, numbers)) or None
 
 
+_dac_pattern = _pattern(_DAC, upper=False)
+
+
+def _dac(f: Field, value: object) -> object:
+    """Five digits that are a code of the OECD DAC sector list shipped with the app."""
+    from core.declarations.data import dac_sectors
+
+    code = _dac_pattern(f, value)
+    if code is not None and code not in dac_sectors():
+        raise _bad(f, value)
+    return code
+
+
 CONVERTERS: dict[str, Callable[[Field, object], object]] = {
     "text": _text,
     "date": _date,
@@ -191,7 +204,7 @@ CONVERTERS: dict[str, Callable[[Field, object], object]] = {
     "rate": _rate,
     "currency": _pattern(_CURRENCY, upper=True),
     "country": _pattern(_COUNTRY, upper=True),
-    "dac": _pattern(_DAC, upper=False),
+    "dac": _dac,
     "choice": _choice,
     "ref": _ref,
     "sdgs": _sdgs,

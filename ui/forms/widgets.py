@@ -16,6 +16,7 @@ from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -166,8 +167,16 @@ class DacEdit(Editor):
         self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,5}")))
         self.edit.setPlaceholderText(_("e.g. 15112"))
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 14)
-        self.row.addStretch(1)
+        self.name = self.wrap(QLabel(), 1)  # the sector's name, from the OECD list shipped
         self.edit.textEdited.connect(self.changed)
+        self.edit.textChanged.connect(self._show_name)
+
+    def _show_name(self, text: str) -> None:
+        from core.declarations.data import dac_sectors
+
+        code = text.strip()
+        known = dac_sectors().get(code)
+        self.name.setText(known or (_("not an OECD DAC sector code") if len(code) == 5 else ""))
 
     def value(self) -> str | None:
         return self.edit.text().strip() or None
