@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from sqlite_utils import Database
 
@@ -35,3 +38,36 @@ def test_a_project_s_sector_is_a_code_of_the_list(db: Database) -> None:
         records.create(db, "projects", {"partnership_id": pid, "title": "X",
                                         "dac_sector": "12345"})
     assert caught.value.field == "dac_sector"
+
+
+def test_the_dump_carries_the_declaration_fields(db: Database, tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from core import dump, settings
+    from core.db import open_db
+
+    pid = factories.partnership(db, country="BJ")
+    records.create(db, "projects", {"partnership_id": pid, "title": "Eau", "marker_gender": "1",
+                                    "aid_type": "C01", "recipient_country": "TG"})
+    factories.transaction(db, pid, "9839355", currency="XOF", bank_fees=Decimal("12.5"),
+                          budget_source="water", budget_post="R1", document_number="PJ1",
+                          funding="own_funds", eligible=False, ineligible_reason="Hors période")
+    settings.put(db, "dpo_contact", "Jeanne Martin")
+    first = tmp_path / "first.json"
+    dump.dump(db, first)
+    data_out = json.loads(first.read_text(encoding="utf-8"))
+    t = data_out["transactions"][0]
+    assert (t["amount_eur"], t["bank_fees"], t["eligible"]) == ("15000.00", "12.50", False)
+    assert (t["budget_source"], t["funding"], t["ineligible_reason"]) == (
+        "water", "own_funds", "Hors période")
+    p = data_out["projects"][0]
+    assert (p["marker_gender"], p["aid_type"], p["recipient_country"]) == ("1", "C01", "TG")
+    assert data_out["settings"]["dpo_contact"] == "Jeanne Martin"
+    other = open_db(tmp_path / "other.sqlite3")
+    dump.load(other, first)
+    second = tmp_path / "second.json"
+    dump.dump(other, second)
+    other.close()
+    again = json.loads(second.read_text(encoding="utf-8"))
+    assert again["transactions"][0]["bank_fees"] == "12.50"
+    assert again["projects"][0]["marker_gender"] == "1"
