@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from core.errors import UserError
 from core.excel import columns, duplicates, explain
-from core.excel.options import ImportOptions, remember_headers
+from core.excel.options import ImportOptions
 from core.excel.plan import ImportPlan, build_plan
 from core.i18n import _, ngettext
 
@@ -55,12 +55,6 @@ def _check_fields(kind: str, mapping: dict[str, str]) -> None:
                               "fields are: {fields}.").format(
                                   header=header, field=field, kind=kind,
                                   fields=", ".join(known)))
-
-
-def remember_mapping(db: Database, kind: str, headers: list[str],
-                     mapping: dict[str, str]) -> None:
-    """Keep the matches the user confirmed, per kind and per header, for the next file."""
-    remember_headers(db, kind, mapping)
 
 
 def summary(plan: ImportPlan, *, hints: bool = True) -> list[str]:
