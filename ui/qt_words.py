@@ -28,12 +28,13 @@ GAPS = {
 
 
 class QtGaps(QTranslator):
-    """Answers only the texts in ``GAPS``; an empty answer lets Qt's translator speak."""
+    """Answers only the texts in ``GAPS``; for any other, no answer (a null string, not an
+    empty one, which Qt would show) so that Qt's own translator speaks."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
         key = GAPS.get((context, source))
-        return _(key) if key else ""
+        return _(key) if key else None  # type: ignore[return-value]  # null: ask the next
 
     def isEmpty(self) -> bool:  # Qt asks before using a translator
         return False

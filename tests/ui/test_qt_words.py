@@ -39,14 +39,47 @@ def labels(qtbot: Any) -> tuple[str, str, str]:
 ])
 def test_the_file_dialog_has_no_english_left(qtbot: Any, language: Any, lang: str,
                                              expected: tuple[str, str, str]) -> None:
-    language(lang)
+    language("nl" if lang == "fr" else "fr")  # the order languages were chosen in must not
+    language(lang)  # matter: our translator never hides Qt's own words
     assert labels(qtbot) == expected
-    file_name = QFileDialog()
-    qtbot.addWidget(file_name)
-    file_name.setOption(QFileDialog.Option.DontUseNativeDialog)
-    assert "File name" not in file_name.labelText(QFileDialog.DialogLabel.FileName)
+    dialog = QFileDialog()
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    others = [dialog.labelText(label) for label in (
+        QFileDialog.DialogLabel.FileName, QFileDialog.DialogLabel.Accept,
+        QFileDialog.DialogLabel.Reject)]
+    assert all(others) and not {"&File name:", "File &name:", "&Save", "Cancel"} & set(others)
 
 
 def test_english_stays_english(qtbot: Any, language: Any) -> None:
     language("en")
     assert labels(qtbot) == ("&Look in:", "Files of &type:", "Folder")
+
+
+FIRST_START = """
+from PySide6.QtWidgets import QApplication, QFileDialog
+app = QApplication([])
+from ui.app import use_language
+use_language({lang!r})
+dialog = QFileDialog()
+dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+print("|".join(dialog.labelText(label) for label in QFileDialog.DialogLabel))
+"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_at_start_up_every_label_of_the_dialog_has_its_words(lang: str) -> None:
+    """As the app starts: one language chosen once, in a fresh process."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", FIRST_START.format(lang=lang)], env=env,
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    texts = out.strip().splitlines()[-1].split("|")
+    assert len(texts) == 5 and all(texts), texts
+    assert not {"&Look in:", "&File name:", "File &name:", "Files of &type:", "&Save",
+                "Cancel"} & set(texts), texts
