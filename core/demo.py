@@ -39,6 +39,10 @@ MUNICIPALITY = ("Anderlecht", "BE")
 
 # Units per EUR for the currencies without a fixed parity (XOF and XAF have one).
 RATES = {"MAD": Decimal("10.85"), "BOB": Decimal("7.55")}
+# Saint-Omer (CASO) pays the drinking-water works in Lalo from its water budget, as the
+# "1 % Oudin-Santini" law allows; the resources of that budget each year are invented.
+ONE_PERCENT_PROJECTS = {"p_eau_lalo": "water"}
+WATER_BUDGET_RESOURCES = "4200000.00"
 
 # --- organisations ----------------------------------------------------------
 
@@ -1335,6 +1339,7 @@ def _transaction(demo: _Demo, day: dt.date, row: Row) -> None:
         **_money(row["amount"], row["currency"]),
         "counterparty": row["counterparty"],
         "reference": row["reference"].format(year=day.year),
+        "budget_source": ONE_PERCENT_PROJECTS.get(project) if row["kind"] == "expense" else None,
     })
 
 
@@ -1392,6 +1397,8 @@ def _settings(demo: _Demo) -> None:
         # and belongs to nobody, so that the IATI export works on the demo.
         settings.put(demo.db, "municipality_kbo", "0000.000.097")
         settings.put(demo.db, "iati_org_id", "BE-BCE_KBO-0000000097")
+    for year in demo.years:
+        settings.put(demo.db, f"oudin_resources_{year}_water", WATER_BUDGET_RESOURCES)
 
 
 STEPS: tuple[Callable[[_Demo], None], ...] = (
