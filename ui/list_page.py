@@ -30,6 +30,7 @@ from core import fmt, records
 from core.i18n import _, ngettext
 from core.listing import LISTINGS
 from core.spec import PLURALS, SPECS
+from ui.column_fit import fit_columns
 from ui.files import ask_save_path, dated_name
 from ui.table_model import ListingModel
 from ui.worker import run_job
@@ -49,8 +50,6 @@ STRETCH = {
     "journal_entries": "title",
     "projects": "title",
 }
-MAX_COLUMN = 220
-MIN_STRETCH = 220
 # Columns shown only on request (right-click on the header), to keep the list readable.
 HIDDEN = {"transactions": ["reference"], "contacts": ["phone"]}
 # Filters a list opens with: deadlines show what is still to do.
@@ -227,25 +226,7 @@ class ListPage(QWidget):
     def _fit_columns(self) -> None:
         """Each column fits its content; the widest texts give way so the main text keeps room."""
         self._fitted = True
-        header = self.view.horizontalHeader()
-        widths: dict[int, int] = {}
-        for column, definition in enumerate(self.model.columns):
-            if definition.key == STRETCH.get(self.table):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            elif not header.isSectionHidden(column):
-                self.view.resizeColumnToContents(column)
-                widths[column] = min(self.view.columnWidth(column) + 12, MAX_COLUMN)
-        room = self.view.viewport().width() - MIN_STRETCH
-        floors = {c: max(header.sectionSizeFromContents(c).width(), 60) for c in widths}
-        while sum(widths.values()) > room:
-            shrinkable = [c for c in widths if widths[c] - 10 >= floors[c]
-                          and self.model.columns[c].type in ("text", "choice")]
-            if not shrinkable:
-                break
-            widest = max(shrinkable, key=lambda c: widths[c])
-            widths[widest] -= 10
-        for column, width in widths.items():
-            self.view.setColumnWidth(column, width)
+        fit_columns(self.view, self.model.columns, STRETCH.get(self.table))
 
     def _column_menu(self, position: Any) -> None:
         """Right-click on the header: choose which columns to show (remembered)."""

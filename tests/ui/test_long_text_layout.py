@@ -85,3 +85,21 @@ def test_dates_and_amounts_get_their_width_after_a_save(
     finally:
         i18n.set_language("en")
     assert fmt.date("2026-12-07")  # the date the list shows is a real, formatted one
+
+
+def test_at_the_smallest_window_a_short_choice_stays_whole_in_dutch(qtbot: Any, ctx: Any) -> None:
+    i18n.set_language("nl")
+    try:
+        page = ListPage(ctx, "transactions", "Verrichtingen")
+        qtbot.addWidget(page)
+        page.resize(740, 520)  # the list's share of the smallest window (960 × 600)
+        page.show()
+        qtbot.waitExposed(page)
+        page.apply_query()
+        kind = next(n for n, c in enumerate(page.model.columns) if c.key == "kind")
+        texts = {page.model.index(r, kind).data() for r in range(page.model.rowCount())}
+        widest = max(page.view.fontMetrics().horizontalAdvance(t) for t in texts)
+    finally:
+        i18n.set_language("en")
+    assert "Ontvangst" in texts
+    assert page.view.columnWidth(kind) >= widest + 8, (page.view.columnWidth(kind), widest)
