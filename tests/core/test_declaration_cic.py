@@ -113,3 +113,41 @@ def test_unknown_partnership_or_wrong_year_is_one_line(demo_path: Path, tmp_path
         assert result.returncode != 0, args
         assert len(result.stderr.strip().splitlines()) == 1, (args, result.stderr)
         assert not out.exists()
+
+
+def test_a_failure_midway_leaves_the_previous_files(demo_path: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """CIC/GIS and IATI alike: a failure while writing leaves what was there, no .part file."""
+    from core import settings
+    from core.declarations import cic, iati
+    from core.errors import UserError
+
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    old_cic, old_iati = tmp_path / "cic.xlsx", tmp_path / "iati.xml"
+    old_cic.write_bytes(b"last year's report")
+    old_iati.write_bytes(b"<last/>")
+    monkeypatch.setattr(cic, "expense_columns", broken)
+
+    class HalfWritten:
+        """Writes the start of the file, then the disk is full."""
+
+        def __init__(self, _root: Any) -> None:
+            pass
+
+        def write(self, path: Path, **_kwargs: Any) -> None:
+            Path(path).write_bytes(b"<?xml version='1.0'?><iati-activities")
+            broken()
+
+    monkeypatch.setattr(iati.ET, "ElementTree", HalfWritten)
+    db = open_db(demo_path)
+    settings.put(db, "iati_org_id", "BE-BCE_KBO-0000000097")
+    with pytest.raises(OSError):
+        cic.export_cic(db, old_cic, YEAR)
+    with pytest.raises(UserError, match="No space left"):  # one line for the user
+        iati.export_iati(db, old_iati)
+    db.close()
+    assert old_cic.read_bytes() == b"last year's report"
+    assert old_iati.read_bytes() == b"<last/>"
+    assert list(tmp_path.glob("*.part")) == []
