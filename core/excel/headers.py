@@ -140,12 +140,18 @@ class Vocabulary:
             found[self.hints[key]] = PART
         parts = [p for p in _SPLIT.split(header.strip()) if normalise_key(p)]
         if len(parts) > 1:
-            meanings = [meaning(normalise_key(p)) for p in parts]
-            if any(words and words <= _ABOUT for words in meanings[1:]):
+            if self._about(parts):
                 return ()  # "E-mail 1 - Label" says what kind of address, not the address
-            self._parts(parts, meanings, found)
+            self._parts(parts, [meaning(normalise_key(p)) for p in parts], found)
         self._subsets(meaning(key), found)
         return tuple(sorted(found.items(), key=lambda item: -item[1]))
+
+    def _about(self, parts: list[str]) -> bool:
+        """A later part such as "Label" or "Type" that does not repeat the first one's field
+        ("Libellé / Label" is one field in two languages)."""
+        first = self.part(parts[0])[0]
+        return any(set(normalise_key(p).split()) <= _ABOUT and self.part(p)[0] != first
+                   for p in parts[1:])
 
     def _parts(self, parts: list[str], meanings: list[frozenset[str]],
                found: dict[str, int]) -> None:

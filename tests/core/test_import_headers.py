@@ -151,3 +151,36 @@ def test_thunderbird_address_books(db) -> None:
             some["organisation"], some["country"]) == (
         "Aïssatou", "a.some@gaoua.example", "+226 76 00 00 01", "Chargée de la coopération",
         "Mairie de Gaoua", "BF")
+
+
+def test_a_confirmed_match_applies_to_the_next_file_too(db, tmp_path: Path) -> None:
+    from core.excel.options import remember_headers
+
+    first = tmp_path / "contacts-2023.csv"
+    first.write_text("Nom;Prénom;Joignable à\nDiatta;Awa;awa@marsassoum.example\n",
+                     encoding="utf-8")
+    assert "Joignable à" in importer.prepare(db, "contacts", first).unmatched
+    remember_headers(db, "contacts", {"Joignable à": "email"})  # as the wizard does
+    other = tmp_path / "contacts-2024.csv"  # other columns, the same odd header
+    other.write_text("Prénom;Nom;Pays;JOIGNABLE A\nJan;Peeters;BE;jan@herent.example\n",
+                     encoding="utf-8")
+    plan = importer.prepare(db, "contacts", other)
+    assert plan.mapping[3] == "email" and not plan.guessed
+
+
+def test_a_bilingual_belgian_extract(db, tmp_path: Path) -> None:
+    from tests.core import factories as make
+
+    make.partnership(db, name="Anderlecht – Marsassoum")
+    sheet = tmp_path / "extrait.csv"
+    sheet.write_text(
+        "Date / Datum;Libellé / Omschrijving;Bénéficiaire / Begunstigde;Montant / Bedrag;"
+        "Article budgétaire / Begrotingsartikel;Partenariat / Partnerschap\n"
+        "14/02/2023;Billets d'avion / Vliegtuigtickets;Brussels Airlines;1.480,00;"
+        "160/12348-48;Anderlecht – Marsassoum\n", encoding="cp1252")
+    plan = importer.prepare(db, "transactions", sheet)
+    assert plan.count("create") == 1 and not plan.unmatched and not plan.guessed
+    apply.apply(db, plan)
+    [row] = records.list_records(db, "transactions")
+    assert (row["counterparty"], row["budget_post"], row["date"]) == (
+        "Brussels Airlines", "160/12348-48", "2023-02-14")
