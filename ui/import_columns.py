@@ -96,7 +96,7 @@ class ColumnsPage(QWizardPage):
             self.table.setCellWidget(row, 2, self._combo(plan.kind, plan.mapping.get(row)))
             self.table.setItem(row, 3, self._note(row in plan.guessed))
         self.keep.setChecked(self.owner.options.keep_unmatched)
-        self.fixed.load(plan.kind, self.owner.options.fixed)
+        self.fixed.load(plan.kind, self.owner.options.fixed, set(plan.mapping.values()))
 
     @staticmethod
     def _note(guessed: bool) -> QTableWidgetItem:
@@ -163,11 +163,12 @@ class FixedValues(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.added)
 
-    def load(self, kind: str, fixed: dict[str, str]) -> None:
+    def load(self, kind: str, fixed: dict[str, str], mapped: set[str]) -> None:
+        """The fields the sheet lacks (no column fills them), and the values given so far."""
         self.kind = kind
         self.field.clear()
         for name in columns.fields(kind):
-            if name != "id":
+            if name != "id" and (name not in mapped or name in fixed):
                 self.field.addItem(field_label(kind, name), name)
         self.added.clear()
         for name, value in fixed.items():
