@@ -459,10 +459,13 @@ def insert_checked(db: Database, table: str, rows: list[Record]) -> list[int]:
         # faster, and a nullable column's default is always NULL (a schema test holds it).
         filled = [c for c in rows[0] if any(row[c] is not None for row in rows)]
         columns = ["id", "created_at", "updated_at", *filled]
-        db.conn.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [[first + n, stamp, stamp, *(row[c] for c in filled)] for n, row in enumerate(rows)],
-        )
+        with search_module.indexed_at_the_end(db, table, first, first + len(rows) - 1):
+            db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [[first + n, stamp, stamp, *(row[c] for c in filled)]
+                 for n, row in enumerate(rows)],
+            )
     return list(range(first, first + len(rows)))
 
 

