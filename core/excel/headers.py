@@ -61,24 +61,29 @@ _MEANING: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("organisation", "organization", "organisatie", "organisme", "societe",
                      "company", "bedrijf"), ("organisation",)),
     **dict.fromkeys(("nom", "naam", "name"), ("name",)),
-    **dict.fromkeys(("prenom", "voornaam", "firstname"), ("first", "name")),
-    **dict.fromkeys(("achternaam", "familienaam", "surname", "lastname"), ("last", "name")),
-    **dict.fromkeys(("given", "first", "premier", "premiere"), ("first",)),
-    **dict.fromkeys(("family", "famille", "last"), ("last",)),
+    **dict.fromkeys(("prenom", "voornaam", "firstname"), ("firstname",)),
+    **dict.fromkeys(("achternaam", "familienaam", "surname", "lastname"), ("lastname",)),
     **dict.fromkeys(("libelle", "omschrijving", "label", "intitule"), ("label",)),
     **dict.fromkeys(("reference", "referentie", "ref"), ("reference",)),
     **dict.fromkeys(("pays", "land", "country"), ("country",)),
     **dict.fromkeys(("statut", "status", "etat", "staat"), ("status",)),
 }
 _SPLIT = re.compile(r"\s*/\s*|\s+[-–—]\s+|\s*\|\s*")
-_EMAIL = re.compile(r"\be mail\b")
+# Phrases read as one word first, so that "Nom - Prénom" is not a first name alone.
+_PHRASES = (
+    (re.compile(r"\be mail\b"), "email"),
+    (re.compile(r"\b(?:first|given) names?\b"), "firstname"),
+    (re.compile(r"\b(?:last|family|sur) names?\b|\bnom de famille\b"), "lastname"),
+)
 
 
 @lru_cache(maxsize=16384)
 def meaning(key: str) -> frozenset[str]:
     """A normalised header's meaningful words: "convention jusqu au" -> {agreement, end}."""
+    for pattern, word in _PHRASES:
+        key = pattern.sub(word, key)
     words: set[str] = set()
-    for word in _EMAIL.sub("email", key).split():
+    for word in key.split():
         if word in _LITTLE or word.isdigit():
             continue
         words.update(_MEANING.get(word, (word,)))

@@ -38,6 +38,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "import"
     ("transactions", "Montant dépense", "expense_amount"),
     ("transactions", "Montant recette", "income_amount"),
     ("contacts", "E-mail 1 - Value", "email"),
+    ("contacts", "NOM Prénom", "full_name"),  # both names in one cell, not a first name
+    ("contacts", "Nom / Prénom", "full_name"),
+    ("contacts", "Naam en voornaam", "full_name"),
     ("contacts", "Tél. mobile", "phone"),
     ("contacts", "Adresse de messagerie", "email"),
 ])
