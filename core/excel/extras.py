@@ -34,13 +34,15 @@ def notes_field(table: str) -> str:
     return NOTES_FIELD.get(table, "notes")
 
 
-def fixed_values(kind: str, fixed: dict[str, str], references: set[str]) -> dict[str, Any]:
+def fixed_values(kind: str, fixed: dict[str, str], references: set[str],
+                 chosen: cells.Chosen | None = None) -> dict[str, Any]:
     """The --set values, read once for the whole sheet; a bad one stops with its option."""
     values: dict[str, Any] = {}
     table = columns.KINDS[kind]
     for name, typed in fixed.items():
         try:
-            values[name] = typed if name in references else cells.convert(table, name, typed)
+            values[name] = typed if name in references else cells.convert(table, name, typed,
+                                                                           chosen)
         except cells.CellError as error:
             raise UserError(_("--set {field}={value}: {message}").format(
                 field=name, value=typed, message=error)) from None
@@ -125,11 +127,11 @@ def configure(db: Database, plan: ImportPlan, options: ImportOptions,
     from core.excel import options as user
 
     user.check_fields(plan.kind, list(options.fixed), "--set")
-    plan.fixed = fixed_values(plan.kind, options.fixed, references)
     plan.chosen = user.remembered_values(db, plan.kind)
     for name, meanings in user.chosen_values(plan.table, plan.headers, plan.mapping,
                                              options.values).items():
         plan.chosen.setdefault(name, {}).update(meanings)
+    plan.fixed = fixed_values(plan.kind, options.fixed, references, plan.chosen)
     plan.kept = kept_columns(plan.headers, plan.mapping) if options.keep_unmatched else []
     if plan.table in ("transactions", "missions", "budget_lines"):
         plan.rejected = rejected_partnerships(db)
