@@ -42,6 +42,37 @@ def widgets_of(layout: QLayout) -> list[QWidget | None]:
 
 TITLE_MIN_WIDTH = 320  # pixels the title keeps beside the buttons before they move below
 
+
+class TitleLabel(QLabel):
+    """A record's name as the page title: two lines at most, the whole name in the tooltip.
+
+    A name pasted whole (300 characters, from an old file or an import) must not push
+    the page's content under a title that fills the screen.
+    """
+
+    LINES = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = ""
+
+    def setText(self, text: str) -> None:
+        self.full = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        """As much of the name as two lines of this width hold (a word may wrap early)."""
+        metrics = self.fontMetrics()
+        room = max(self.width(), 200) * self.LINES - metrics.averageCharWidth() * 8
+        shown = metrics.elidedText(self.full, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            super().setText(shown)
+        self.setToolTip(self.full if shown != self.full else "")
+
 class RecordPage(QWidget):
     """Base of a record page; subclasses fill ``content`` and implement ``load``."""
 
@@ -83,7 +114,7 @@ class RecordPage(QWidget):
         self.title_row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight, bar)
         row.setContentsMargins(16, 10, 16, 10)
         head = QHBoxLayout()
-        self.title = QLabel()
+        self.title = TitleLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

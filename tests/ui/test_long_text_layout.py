@@ -103,3 +103,22 @@ def test_at_the_smallest_window_a_short_choice_stays_whole_in_dutch(qtbot: Any, 
         i18n.set_language("en")
     assert "Ontvangst" in texts
     assert page.view.columnWidth(kind) >= widest + 8, (page.view.columnWidth(kind), widest)
+
+
+def test_a_300_character_name_does_not_fill_the_page_header(qtbot: Any, ctx: Any) -> None:
+    from ui.partnership_page import PartnershipPage
+
+    pid = records.list_records(ctx.db, "partnerships")[0]["id"]
+    ctx.db.execute("UPDATE partnerships SET name = ? WHERE id = ?", [LONG[:300], pid])
+    page = PartnershipPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(760, 560)  # the page's share of the smallest window
+    page.show()
+    qtbot.waitExposed(page)
+    page.show_record(pid)
+    qtbot.wait(50)
+
+    title = page.title
+    assert title.toolTip() == LONG[:300] and title.text().endswith("…")
+    lines = title.height() / title.fontMetrics().lineSpacing()
+    assert lines <= 3.5, lines  # the header leaves the page its room
