@@ -71,3 +71,37 @@ def test_the_dump_carries_the_declaration_fields(db: Database, tmp_path: Path) -
     again = json.loads(second.read_text(encoding="utf-8"))
     assert again["transactions"][0]["bank_fees"] == "12.50"
     assert again["projects"][0]["marker_gender"] == "1"
+
+
+def test_the_declaration_fields_go_out_to_a_workbook_and_come_back(db: Database,
+                                                                   tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from core.db import open_db
+    from core.excel import apply, importer
+    from core.excel.export import export_kind
+
+    pid = factories.partnership(db, country="BJ")
+    records.create(db, "budget_lines", {"partnership_id": pid, "year": 2025, "kind": "expense",
+                                        "category": "activities", "amount": Decimal("900"),
+                                        "budget_post": "R2.A1"})
+    factories.transaction(db, pid, "9839355", currency="XOF", date="2025-04-03",
+                          bank_fees=Decimal("12.5"), budget_source="water", budget_post="R2.A1",
+                          document_number="PJ-7", funding="programme_subsidy", eligible=False,
+                          ineligible_reason="Hors période")
+    target = open_db(tmp_path / "target.sqlite3")
+    for kind in ("organisations", "partnerships", "budget", "transactions"):
+        out = tmp_path / f"{kind}.xlsx"
+        export_kind(db, kind, out)
+        plan = importer.prepare(target, kind, out)
+        assert plan.count("reject") == 0, kind
+        apply.apply(target, plan)
+    names = ("bank_fees", "budget_source", "budget_post", "document_number", "funding",
+             "eligible", "ineligible_reason", "amount_eur")
+    back = records.list_records(target, "transactions")[0]
+    assert {n: back[n] for n in names} == {
+        "bank_fees": Decimal("12.50"), "budget_source": "water", "budget_post": "R2.A1",
+        "document_number": "PJ-7", "funding": "programme_subsidy", "eligible": False,
+        "ineligible_reason": "Hors période", "amount_eur": Decimal("15000.00")}
+    assert records.list_records(target, "budget_lines")[0]["budget_post"] == "R2.A1"
+    target.close()
