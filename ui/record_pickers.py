@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -156,6 +156,15 @@ class ParticipantDialog(QDialog):
         self.contact.currentTextChanged.connect(self._check)
         self._check()
         self.contact.setFocus()
+        # Enter in the list of matches chooses the highlighted one (or keeps what was typed)
+        # and adds at once: one Enter, as for a free name.
+        self.contact.completer().popup().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (  # type: ignore[attr-defined]
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QTimer.singleShot(0, self.accept)  # after the completer has put its choice in
+        return super().eventFilter(watched, event)
 
     def _check(self) -> None:
         text = self.contact.currentText().strip()
