@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,13 +10,12 @@ import openpyxl
 import pytest
 from sqlite_utils import Database
 
-from core import demo, records, settings
+from core import records, settings
 from core.db import open_db
 from tests.conftest import run_cli
 from tests.core import factories
+from tests.core.declarations_demo import YEAR, demo_file, dump_of
 
-TODAY = dt.date(2026, 3, 1)  # the demo's "today"; its dates are relative to it
-YEAR = TODAY.year - 1  # the year a commune declares in the spring
 # The demo's partner countries, all on the OECD DAC list of ODA recipients 2024-25;
 # Uruguay left the list in 2018.
 ODA = {"SN", "MA", "BO", "PE", "GT", "CM", "BJ"}
@@ -27,11 +24,7 @@ OTHER_FUNDERS = {"grant", "partner_contribution"}
 
 @pytest.fixture
 def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.sqlite3"
-    db = open_db(path)
-    demo.fill(db, today=TODAY)
-    db.close()
-    return path
+    return demo_file(tmp_path)
 
 
 def rule_from_dump(dump: dict[str, Any], year: int) -> Decimal:
@@ -49,12 +42,6 @@ def rule_from_dump(dump: dict[str, Any], year: int) -> Decimal:
             paid_by_others[t["partnership_id"]] = paid_by_others.get(t["partnership_id"], 0) + eur
     return sum((max(Decimal(0), spent.get(p, 0) - paid_by_others.get(p, 0))
                 for p in countries if countries[p] in ODA), Decimal(0))
-
-
-def dump_of(path: Path, tmp_path: Path) -> dict[str, Any]:
-    out = tmp_path / "dump.json"
-    assert run_cli("--db", path, "dump", out).returncode == 0
-    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def declaration_rows(out: Path) -> tuple[list[tuple[Any, ...]], Any]:

