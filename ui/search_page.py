@@ -88,5 +88,6 @@ def highlighted_label(snippet: str) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setObjectName("searchSnippet")
+    label.setStyleSheet("background: transparent;")  # the row's selection shows through
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the row
     return label
