@@ -56,7 +56,9 @@ RECORD = Qt.ItemDataRole.UserRole  # (table, id) of the record a row opens
 STYLE = """
 QScrollArea, QWidget#dashboard { background: #f4f6f8; }
 QFrame#card { background: white; border: 1px solid #dde2e8; border-radius: 8px; }
-QLabel#cardTitle { font-size: 11pt; font-weight: 600; color: #1d2935; padding: 4px 0 0 0; margin: 0; }
+QLabel#cardTitle {
+    font-size: 11pt; font-weight: 600; color: #1d2935; padding: 4px 0 0 0; margin: 0;
+}
 QLabel#figureCaption, QLabel#figureNote, QLabel#subtitle, QLabel#note { color: #5b6875; }
 QLabel#figureValue { font-size: 14pt; font-weight: 600; color: #1d2935; }
 QTreeWidget { border: none; background: white; alternate-background-color: #f6f8fa; }
