@@ -15,23 +15,31 @@ ratio to the bare libraries doing the same work in the same run:
   same query (organisation names joined, dates as dates) and writes the same cells
   with openpyxl write-only, without formats, widths or print setup.
 
+The machine may be shared: each line gives wall-clock medians, and a second line
+the medians of the processes' own CPU time (user + system), which another job on
+the machine does not inflate.
+
 Usage: python bench/bench_contacts.py [--rows 50000] [--runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.timing import median_time, report  # noqa: E402
+from bench.timing import report  # noqa: E402
 
 HEADERS = ["Nom", "Prénom", "Courriel", "Organisation", "Pays", "Fonction", "Téléphone"]
 FAMILY = ["Diatta", "Somé", "Ouédraogo", "Traoré", "Peeters", "Janssens", "Dupont",
@@ -73,6 +81,24 @@ def fresh_copy(template: Path, target: Path) -> Path:
 
 def run(*args: object) -> None:
     subprocess.run([sys.executable, *map(str, args)], check=True, capture_output=True)
+
+
+def medians(work: Callable[[], None], runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of the child processes ``work`` runs."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        work()
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def compare(name: str, ours: tuple[float, float], bare: tuple[float, float]) -> None:
+    report(name, ours[0], bare[0])
+    report("  (CPU time of the processes)", ours[1], bare[1])
 
 
 BARE_IMPORT = r'''
@@ -150,16 +176,16 @@ def main() -> None:
         def bare_into_bare_table() -> None:
             run(bare_import, xlsx, fresh_copy(template, bare), "1")
 
-        into_schema = median_time(bare_into_app_schema, args.runs)
-        report(f"import {args.rows} contacts (process)", median_time(ours_import, args.runs),
-               into_schema)
-        report("  bare: app schema vs a bare table", into_schema,
-               median_time(bare_into_bare_table, args.runs))
+        into_schema = medians(bare_into_app_schema, args.runs)
+        compare(f"import {args.rows} contacts (process)", medians(ours_import, args.runs),
+                into_schema)
+        compare("  bare: app schema vs a bare table", into_schema,
+                medians(bare_into_bare_table, args.runs))
         ours_import()
-        report(f"export {args.rows} contacts (process)",
-               median_time(lambda: run(main_py, "--db", ours, "export", "contacts",
-                                       work / "o.xlsx"), args.runs),
-               median_time(lambda: run(bare_export, ours, work / "b.xlsx"), args.runs))
+        compare(f"export {args.rows} contacts (process)",
+                medians(lambda: run(main_py, "--db", ours, "export", "contacts",
+                                    work / "o.xlsx"), args.runs),
+                medians(lambda: run(bare_export, ours, work / "b.xlsx"), args.runs))
         count = sqlite3.connect(ours).execute("SELECT count(*) FROM contacts").fetchone()[0]
         print(f"(contacts in the imported file: {count})")
     finally:

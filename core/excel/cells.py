@@ -168,6 +168,17 @@ def _bool_fields(table: str) -> frozenset[str]:
     return frozenset(f.name for f in SPECS[table].fields if f.type == "bool")
 
 
+_SPECIAL = DATE_FIELDS | COUNTRY_FIELDS | AMOUNT_FIELDS | {
+    "rate", "currency", "year", "sdgs", "email", "phone"}
+
+
+@cache
+def is_plain_text(table: str, field: str) -> bool:
+    """Whether :func:`convert` gives a field the cell's text as it is (most fields do)."""
+    return field not in _SPECIAL and field not in _choice_fields(table) and (
+        field not in _bool_fields(table))
+
+
 def choice_key(table: str, field: str, typed: str) -> str | None:
     """The choice a user names by its key, its label or a usual word ("oui" for yes)."""
     word = parse.normalise_key(typed) or typed

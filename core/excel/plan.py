@@ -278,7 +278,7 @@ def _read_cells(plan: ImportPlan, number: int, row: list[Any],
         if column >= len(row) or texts[column] == "" or field_name in raw:
             continue
         value = row[column]
-        if field_name in REFERENCES:
+        if field_name in REFERENCES or cells.is_plain_text(plan.table, field_name):
             raw[field_name] = texts[column]
             continue
         try:
