@@ -256,7 +256,7 @@ def _columns_of(table: str, names: tuple[str, ...]) -> tuple[str, ...]:
 def _check_together(spec: Spec, row: Record) -> None:
     """Rules across fields: a name of some kind, an end after its start, a fitting category."""
     names = AT_LEAST_ONE.get(spec.table)
-    if names and not any(row.get(column) for column in _columns_of(spec.table, names)):
+    if names and not any(map(row.get, _columns_of(spec.table, names))):
         labels = [_(spec.field(name).label) for name in names]
         raise ValidationError(_("Give at least one of: {fields}.").format(
             fields=", ".join(labels)), names[-1])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from core import records
 from core.errors import UserError
 from core.excel import extras
-from core.excel.keys import NEW
+from core.excel.keys import NEW, ORGANISATION_IDS
 from core.i18n import _, ngettext
 from core.spec import SPECS, children_of
 
@@ -75,12 +75,13 @@ def _create_organisations(db: Database, plan: ImportPlan, batch: int) -> dict[st
 
 def _linked_row(table: str, row: PlannedRow, organisations: dict[str, int]) -> dict[str, Any]:
     """The row validated while planning, linked to the organisations just created."""
-    if not organisations:
+    new = [name for name in ORGANISATION_IDS
+           if isinstance(row.values.get(name), str) and row.values[name].startswith(NEW)]
+    if not new:
         return row.checked
     checked = dict(row.checked)
-    for name, value in row.values.items():
-        if isinstance(value, str) and value.startswith(NEW):
-            checked[SPECS[table].field(name).sql] = organisations[value]
+    for name in new:
+        checked[SPECS[table].field(name).sql] = organisations[row.values[name]]
     return checked
 
 

@@ -30,7 +30,7 @@ ORGANISATION_FIELDS = {
     "partner": ("partner_organisation_id", "partner_authority"),
     "funder": ("funder_organisation_id", "funder"),
 }
-_ORGANISATION_IDS = tuple(target for target, _kind in ORGANISATION_FIELDS.values())
+ORGANISATION_IDS = tuple(target for target, _kind in ORGANISATION_FIELDS.values())
 # Kinds whose rows link records rather than describe one (participants, a partnership's people).
 LINK_KINDS = ("participants", "partnership_contacts")
 
@@ -235,7 +235,7 @@ class Lookups:
     @staticmethod
     def checkable(values: dict[str, Any]) -> dict[str, Any]:
         """The values with organisations still to create left empty, for validation."""
-        new = [k for k in _ORGANISATION_IDS
+        new = [k for k in ORGANISATION_IDS
                if isinstance(values.get(k), str) and values[k].startswith(NEW)]
         return {**values, **dict.fromkeys(new)} if new else values
 

@@ -274,15 +274,16 @@ def _read_cells(plan: ImportPlan, number: int, row: list[Any],
     """
     raw: dict[str, Any] = {}
     failed = ""
+    table = plan.table
     for column, field_name in plan.mapping.items():
         if column >= len(row) or texts[column] == "" or field_name in raw:
             continue
         value = row[column]
-        if field_name in REFERENCES or cells.is_plain_text(plan.table, field_name):
+        if field_name in REFERENCES or cells.is_plain_text(table, field_name):
             raw[field_name] = texts[column]
             continue
         try:
-            raw[field_name] = cells.convert(plan.table, field_name, value, plan.chosen)
+            raw[field_name] = cells.convert(table, field_name, value, plan.chosen)
         except cells.UnknownValue as error:
             plan.unknown.setdefault((field_name, normalise_key(error.value)),
                                     cells.Unknown(error.value)).rows.append(number)
