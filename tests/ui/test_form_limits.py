@@ -165,3 +165,8 @@ def test_an_unforeseen_error_is_one_sentence_with_the_log(
     assert "disk I/O error" in text and "\n" not in text
     log = Path(re.search(r"(/\S+)\.$", text).group(1))  # the one sentence names the log
     assert "OperationalError" in log.read_text(encoding="utf-8")
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    for box in QApplication.topLevelWidgets():  # the person reads it and clicks OK
+        if isinstance(box, QMessageBox) and box.isVisible():
+            box.done(QMessageBox.StandardButton.Ok)
