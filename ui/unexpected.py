@@ -66,8 +66,17 @@ def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType 
     log = logs.log_exception((kind, error, trace))
     text = general_sentence(error, log)
     print(text, file=sys.stderr)
-    if not _SHOWN:
+    if not _on_screen():
         _box(QApplication.activeWindow(), text, log).open()
+
+
+def _on_screen() -> bool:
+    """Whether an error dialog is still showing. A dialog whose parent window was closed
+    is gone without a ``finished`` signal: forget it, or no later error would ever show."""
+    from shiboken6 import isValid
+
+    _SHOWN[:] = [box for box in _SHOWN if isValid(box) and box.isVisible()]
+    return bool(_SHOWN)
 
 
 def show_fatal(error: BaseException, log: Path | None) -> None:
