@@ -38,6 +38,7 @@ TOTAL_WORDS = frozenset({
     "subtotal", "sub total", "subtotaal", "somme", "som", "grand total", "eindtotaal",
     "algemeen totaal", "montant total", "totaal bedrag", "total amount",
 })
+TOTAL_INITIALS = frozenset(word[0] for word in TOTAL_WORDS)
 TOTAL_QUALIFIERS = frozenset({
     "general", "generale", "generaux", "generaal", "algemeen", "des", "de", "du", "la",
     "les", "van", "der", "het", "depenses", "recettes", "expenses", "income", "receipts",
@@ -156,16 +157,21 @@ def _is_number(cell: object) -> bool:
 
 
 def _passed_reason(plan: ImportPlan, row: list[Any], texts: list[str],
-                   header_keys: list[str], sum_columns: frozenset[int]) -> str | None:
+                   header_keys: list[str], sum_columns: frozenset[int],
+                   initials: frozenset[str]) -> str | None:
     """Why a row is passed over (blank, header repeated, total), or None for a record.
 
     A total row holds its label and sums only: a row that also fills a name, an
     e-mail, a date or any other field is a record, whatever its first cell says.
+    ``initials``: the letters the header's first cell and a total word begin with.
     """
+    lead = texts[0] if texts else ""
+    if lead and lead[0].isalnum() and lead[0].casefold() not in initials:
+        return None  # neither the header nor a total: most rows end here, cheaply
     filled = [n for n, t in enumerate(texts) if t]
     if not filled:
         return _("blank line")
-    if normalise_key(texts[0]) == header_keys[0] and [normalise_key(t) for t in texts] == (
+    if normalise_key(lead) == header_keys[0] and [normalise_key(t) for t in texts] == (
             header_keys):  # the first cell alone rules out nearly every row, cheaply
         return _("the header repeated")
     first = filled[0]
@@ -200,10 +206,11 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(
             path=path, sheet=sheet.name))
     sum_columns = _sum_columns(plan)
+    initials = TOTAL_INITIALS | {plan.headers[0][:1].casefold(), header_keys[0][:1]}
     blanks: list[PassedRow] = []  # counted only when a filled row comes after them
     for offset, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
         texts = [cells.text(c) for c in row]  # once per row: the checks below all read them
-        reason = _passed_reason(plan, row, texts, header_keys, sum_columns)
+        reason = _passed_reason(plan, row, texts, header_keys, sum_columns, initials)
         if reason is None:
             plan.passed += blanks
             blanks = []
