@@ -209,7 +209,8 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
     initials = TOTAL_INITIALS | {plan.headers[0][:1].casefold(), header_keys[0][:1]}
     blanks: list[PassedRow] = []  # counted only when a filled row comes after them
     for offset, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
-        texts = [cells.text(c) for c in row]  # once per row: the checks below all read them
+        # Once per row: the checks below all read them (text cells without a call).
+        texts = [c.strip() if type(c) is str else cells.text(c) for c in row]
         reason = _passed_reason(plan, row, texts, header_keys, sum_columns, initials)
         if reason is None:
             plan.passed += blanks
