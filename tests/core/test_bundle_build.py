@@ -8,8 +8,11 @@ extra, so it runs only when asked: ``ICI_LA_BAS_BUNDLE_TEST=1 python -m pytest
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
+import time
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -77,3 +80,52 @@ def test_demo_in_french_then_a_report_with_embedded_fonts(program: Path, tmp_pat
             assert descriptor is not None and "/FontFile2" in descriptor.get_object()
             fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
     assert "DejaVuSans" in fonts
+
+
+def test_screens_drawn_in_dutch_and_an_export(program: Path, tmp_path: Path) -> None:
+    assert run_frozen(program, "--db", "x.sqlite3", "demo", cwd=tmp_path).returncode == 0
+    shots = run_frozen(program, "--lang", "nl", "--db", "x.sqlite3", "screenshots", "shots",
+                       cwd=tmp_path)
+    assert shots.returncode == 0, shots.stderr
+    pngs = sorted((tmp_path / "shots").glob("*.png"))
+    assert len(pngs) >= 11
+    for png in pngs:
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    year = str(date.today().year)
+    council = run_frozen(program, "--db", "x.sqlite3", "export", "council", "c.xlsx",
+                         "--year", year, cwd=tmp_path)
+    assert council.returncode == 0, council.stderr
+    from openpyxl import load_workbook
+
+    assert "Synthèse" in load_workbook(tmp_path / "c.xlsx").sheetnames
+
+
+@pytest.mark.skipif(not shutil.which("Xvfb"), reason="needs Xvfb for a real window")
+def test_the_window_opens_on_a_virtual_display(program: Path, tmp_path: Path) -> None:
+    assert run_frozen(program, "--db", "x.sqlite3", "demo", cwd=tmp_path).returncode == 0
+    display = f":{90 + os.getpid() % 9}"
+    screen = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.5)
+        no_python = tmp_path / "bin"
+        no_python.mkdir(exist_ok=True)
+        env = {"PATH": str(no_python), "HOME": str(tmp_path), "LANG": "C.UTF-8",
+               "DISPLAY": display, "XDG_DATA_HOME": str(tmp_path / "data")}
+        app = subprocess.Popen([str(program), "--db", "x.sqlite3"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            time.sleep(8)
+            assert app.poll() is None, app.communicate()[1]  # still up: the window is open
+            windows = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True,
+                                     text=True, env={"DISPLAY": display}, check=False)
+            sizes = [tuple(map(int, re.findall(r"\)\s+(\d+)x(\d+)\+", line)[0]))
+                     for line in windows.stdout.splitlines()
+                     if '"Ici & Là-bas")' in line and re.search(r"\)\s+\d+x\d+\+", line)]
+            assert any(w >= 900 and h >= 550 for w, h in sizes), windows.stdout
+        finally:
+            app.kill()
+            app.wait()
+    finally:
+        screen.kill()
+        screen.wait()
