@@ -27,6 +27,15 @@ from core.spec import SPECS
 if TYPE_CHECKING:
     from core.excel.plan import ImportPlan, PlannedRow
 
+# What tells that the record under a number is the row's: any one of these agreeing.
+_IDENTITY = {
+    "contacts": ("first_name", "last_name", "email"),
+    "organisations": ("name",),
+    "partnerships": ("name",),
+    "missions": ("title",),
+    "transactions": ("label", "reference"),
+    "budget": ("label",),
+}
 # A contact of the file as the rules compare it: first name, last name, row number.
 _Seen = tuple[str, str, int]
 
@@ -50,8 +59,8 @@ class Duplicates:
             return
         # A link's number is that of the database it was exported from: another database's
         # participant n° 5 is someone else; the mission and the person say who it is.
-        found = (None if self.kind in LINK_KINDS else self._live(raw_id)) or self._existing(
-            planned)
+        found = None if self.kind in LINK_KINDS else self._live(raw_id, planned)
+        found = found or self._existing(planned)
         if found is None:
             return
         planned.existing_id = found
@@ -113,14 +122,36 @@ class Duplicates:
 
     # --- in the database ----------------------------------------------------
 
-    def _live(self, raw_id: object) -> int | None:
-        """The record our own export numbered so, when it is still there."""
+    def _live(self, raw_id: object, planned: PlannedRow) -> int | None:
+        """The record our own export numbered so, when it is still there and is the row's.
+
+        A sheet's "N°" may be a predecessor's numbering 1, 2, 3…: a number is taken as
+        ours only when the record under it has the row's name (or, for a person, the
+        e-mail), so that an update never lands on somebody else.
+        """
         if not raw_id or not cells.text(raw_id).isdigit():
             return None
-        row = self.lookups.db.execute(f"SELECT id FROM {self.table} WHERE id = ? "
-                                      "AND deleted_at IS NULL", [int(cells.text(raw_id))]
-                                      ).fetchone()
-        return int(row[0]) if row else None
+        record_id = int(cells.text(raw_id))
+        columns = ", ".join(_IDENTITY[self.kind])
+        row = self.lookups.db.execute(f"SELECT {columns} FROM {self.table} WHERE id = ? "
+                                      "AND deleted_at IS NULL", [record_id]).fetchone()
+        if row is None:
+            return None
+        if self._is_the_rows(dict(zip(_IDENTITY[self.kind], row, strict=True)), planned.values):
+            return record_id
+        planned.reason = _("row {row}: n° {number} in the database is «{record}», not this "
+                           "row's record: the number is not used").format(
+                               row=planned.row, number=record_id, record=self._record(record_id))
+        return None
+
+    def _is_the_rows(self, record: dict[str, Any], values: dict[str, Any]) -> bool:
+        if self.kind == "contacts":
+            email = email_key(values.get("email"))
+            return bool(email and email == email_key(record["email"])) or names_agree(
+                values.get("first_name") or "", values.get("last_name") or "",
+                record["first_name"] or "", record["last_name"] or "")
+        return any(normalise_key(str(values.get(name) or "")) == normalise_key(
+            str(record[name] or "")) != "" for name in _IDENTITY[self.kind])
 
     def _existing(self, planned: PlannedRow) -> int | None:
         if self._empty is None:  # a first import: nothing in the database to repeat

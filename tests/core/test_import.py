@@ -234,3 +234,30 @@ def test_an_import_that_fails_while_writing_leaves_the_search_as_it_was(db) -> N
                       "ORDER BY name").fetchall() == triggers
     later = make.contact(db, "Fatou", "Sagna")
     assert found_ids(db, "Sagna") == {later}
+
+
+def test_a_predecessors_numbering_never_updates_somebody_else(db) -> None:
+    # "N°" 1, 2 in a numbered list are not our records 1, 2: those people stay as they are.
+    ours = [make.contact(db, "Awa", "Diatta", email="awa@marsassoum.example"),
+            make.contact(db, "Jan", "Peeters", email="jan@herent.example")]
+    rows = [["N°", "Nom", "Prénom", "Courriel", "Fonction"],
+            [ours[0], "Somé", "Issa", "issa@ouahigouya.example", "Maire"],
+            [ours[1], "Peeters", "Jan", "jan@herent.example", "Schepen"]]
+    plan = plan_of(db, "contacts", rows, on_duplicate="update")
+    assert [r.action for r in plan.rows] == ["create", "update"]
+    assert plan.rows[1].existing_id == ours[1]
+    assert str(ours[0]) in plan.rows[0].reason and "Diatta" in plan.rows[0].reason
+    apply.apply(db, plan)
+    assert records.get(db, "contacts", ours[0])["last_name"] == "Diatta"
+    assert records.get(db, "contacts", ours[0])["role"] is None
+    assert records.get(db, "contacts", ours[1])["role"] == "Schepen"
+    assert records.count(db, "contacts") == 3
+
+
+def test_our_own_number_still_finds_a_person_whose_name_was_corrected(db) -> None:
+    awa = make.contact(db, "Awa", "Diata", email="awa@marsassoum.example")
+    rows = [["N°", "Nom", "Prénom", "Courriel"],
+            [awa, "Diatta", "Awa", "awa@marsassoum.example"]]
+    apply.apply(db, plan_of(db, "contacts", rows, on_duplicate="update"))
+    assert records.get(db, "contacts", awa)["last_name"] == "Diatta"
+    assert records.count(db, "contacts") == 1
