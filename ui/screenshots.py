@@ -84,7 +84,6 @@ def _dialogs(ctx: object, out_dir: Path) -> list[Path]:
     shots = []
     mission = _first(ctx, "missions")
     dialog = RecordDialog(ctx, "missions", mission)  # type: ignore[arg-type]
-    dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
     dialog.show()
     shots.append(_shot(dialog, out_dir, "30-mission-form"))
     dialog.close()
@@ -118,7 +117,7 @@ def _import_wizard(ctx: object, out_dir: Path) -> list[Path]:
         sample = Path(folder) / "contacts-jumelage.csv"
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
         wizard = ImportWizard(ctx, None, sample, "contacts")  # type: ignore[arg-type]
-        wizard.resize(900, 600)
+        wizard.resize(*SIZE)  # as every main screen (DESIGN)
         wizard.show()
         shots = []
         for name in ("31-import-file", "32-import-columns", "33-import-preview"):
