@@ -1339,7 +1339,8 @@ def _transaction(demo: _Demo, day: dt.date, row: Row) -> None:
         **_money(row["amount"], row["currency"]),
         "counterparty": row["counterparty"],
         "reference": row["reference"].format(year=day.year),
-        "budget_source": ONE_PERCENT_PROJECTS.get(project) if row["kind"] == "expense" else None,
+        "budget_source": (ONE_PERCENT_PROJECTS.get(project or "") if row["kind"] == "expense"
+                          else None),
     })
 
 

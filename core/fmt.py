@@ -139,7 +139,7 @@ def period(start: dt.date | str | None, end: dt.date | str | None, lang: str | N
 
 def choice(choices: Mapping[str, str], value: str | None) -> str:
     """The translated label of a stored choice; an unknown value as it is; None as ""."""
-    return _(choices[value]) if value in choices else (value or "")
+    return _(choices[value]) if value is not None and value in choices else (value or "")
 
 
 def joined(separator: str, *parts: object) -> str:

@@ -7,6 +7,7 @@ serve the screens and "export what is shown".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ class Column:
     label: str  # N_ text
     sql: str
     type: str = "text"  # text, date, int, bool, choice, country, money, eur, sdgs
-    choices: dict[str, str] = field(default_factory=dict)
+    choices: Mapping[str, str] = field(default_factory=dict)
     currency_key: str = ""  # for "money": the column holding the currency
     hidden: bool = False  # fetched for the screen's use, not shown
     order_sql: str = ""  # ORDER BY for this column when it differs, with {dir}
@@ -359,7 +360,7 @@ def cell_text(column: Column, row: Row) -> str:
     if kind == "date":
         return fmt.date(value)
     if kind == "choice":
-        return _(column.choices.get(value, value))
+        return _(column.choices.get(value, str(value)))
     if kind == "country":
         return fmt.country_name(value)
     if kind == "money":

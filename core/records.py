@@ -173,7 +173,8 @@ def _sdgs(f: Field, value: object) -> object:
         return None
     items = value.replace(";", ",").split(",") if isinstance(value, str) else value
     try:
-        numbers = sorted({int(str(item).strip()) for item in items if str(item).strip()})  # type: ignore[union-attr]
+        numbers = sorted({int(str(item).strip()) for item in items  # type: ignore[attr-defined]
+                          if str(item).strip()})
     except ValueError:
         raise _bad(f, value) from None
     if any(not 1 <= n <= 17 for n in numbers):
@@ -269,8 +270,8 @@ def _check_together(spec: Spec, row: Record) -> None:
         allowed = EXPENSE_CATEGORIES if kind == "expense" else INCOME_CATEGORIES
         if category not in allowed:
             raise ValidationError(_("The category «{category}» does not fit a {kind}.").format(
-                category=_(CATEGORIES[category]).lower(),
-                kind=_(MONEY_KINDS[kind]).lower()), "category")
+                category=_(CATEGORIES[str(category)]).lower(),
+                kind=_(MONEY_KINDS[str(kind)]).lower()), "category")
 
 
 def _fill_eur(row: Record) -> None:
@@ -620,7 +621,7 @@ def restore(db: Database, trash_id: int) -> None:
                     raise ValidationError(
                         _(
                             "Restore «{parent}» from the trash first: this item belongs to it."
-                        ).format(parent=title(db, f.ref, blocked[0]))
+                        ).format(parent=title(db, str(f.ref), blocked[0]))
                     )
         for table in SPECS:
             db.execute(

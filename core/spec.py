@@ -7,6 +7,7 @@ tables themselves live in ``migrations``; a test checks that both agree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from core.i18n import N_, NC_
@@ -20,7 +21,7 @@ class Field:
     name: str
     type: str = "text"
     required: bool = False
-    choices: dict[str, str] = field(default_factory=dict)  # value -> label (N_)
+    choices: Mapping[str, str] = field(default_factory=dict)  # value -> label (N_)
     ref: str | None = None  # table referenced, for type "ref"
     column: str | None = None  # SQL column when it differs (money is stored in cents)
     label: str = ""

@@ -9,6 +9,7 @@ problem names the record that causes it, so the user knows what to fix.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from core.declarations import data
@@ -51,15 +52,18 @@ def countries() -> frozenset[str]:
     from babel import Locale
 
     territories = Locale("en").territories
-    return frozenset(code for code in territories if len(code) == 2 and code.isalpha()) | {"XK"}
+    return frozenset(code for code in territories
+                     if isinstance(code, str) and len(code) == 2 and code.isalpha()) | {"XK"}
 
 
 def problems_of_code(kind: str, code: str | None, record: str) -> list[str]:
     """What is wrong with ``code`` as a ``kind`` (currency, country, sector), for ``record``."""
     if not code:
         return [_("{record}: no {what}.").format(record=record, what=_WHAT[kind]())]
-    known = {"currency": currencies, "country": countries,
-             "sector": lambda: frozenset(data.dac_sectors())}[kind]()
+    lists: dict[str, Callable[[], frozenset[str]]] = {
+        "currency": currencies, "country": countries,
+        "sector": lambda: frozenset(data.dac_sectors())}
+    known = lists[kind]()
     if code not in known:
         return [_("{record}: «{code}» is not a known {what}.").format(
             record=record, code=code, what=_WHAT[kind]())]

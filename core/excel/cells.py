@@ -8,6 +8,7 @@ cannot be read raises ``CellError`` with a message the officer understands.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -191,7 +192,7 @@ def choice_key(table: str, field: str, typed: str) -> str | None:
     return None
 
 
-def choices_of(table: str, field: str) -> dict[str, str]:
+def choices_of(table: str, field: str) -> Mapping[str, str]:
     """A choice or yes/no field's choices (key -> label, N_ text), for the user to pick from."""
     if field in _bool_fields(table):
         return {"yes": N_("Yes"), "no": N_("No")}

@@ -203,7 +203,8 @@ class Lookups:
 
     def _resolve_link(self, raw: dict[str, Any]) -> dict[str, Any]:
         """A participant's mission and contact, or a partnership's contact, found."""
-        values = {k: raw[k] for k in ("name", "category", "role", "notes") if k in raw}
+        values: dict[str, Any] = {k: raw[k] for k in ("name", "category", "role", "notes")
+                                  if k in raw}
         email = email_key(raw.get("email"))
         if self.kind == "partnership_contacts":
             values["partnership_id"] = self.partnership(raw.get("partnership") or "")

@@ -21,6 +21,8 @@ from core.i18n import _
 from core.parse import normalise_key
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sqlite_utils import Database
 
 
@@ -78,7 +80,7 @@ def chosen_values(table: str, headers: list[str], mapping: dict[int, str],
     return chosen
 
 
-def _choice_key(table: str, name: str, choice: str, options: dict[str, str]) -> str:
+def _choice_key(table: str, name: str, choice: str, options: Mapping[str, str]) -> str:
     found = cells.choice_key(table, name, choice)
     if found is None:
         raise UserError(_("«{choice}» is not a choice of {field}; the choices are: "

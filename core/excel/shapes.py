@@ -29,7 +29,7 @@ def _shape(name: str, signature: list[str], fields: dict[str, str | tuple[str, .
                  {normalise_key(h): f for h, f in fields.items()})
 
 
-_OUTLOOK_EN = {
+_OUTLOOK_EN: dict[str, str | tuple[str, ...]] = {
     "First Name": "first_name", "Last Name": "last_name", "Title": COURTESY,
     "Company": "organisation", "Job Title": "role", "E-mail Address": "email",
     "E-mail 2 Address": "email", "E-mail 3 Address": "email", "Business Phone": "phone",
@@ -40,7 +40,7 @@ _OUTLOOK_EN = {
 }
 # Classic Outlook: «Titre» first (courtesy) and again after «Service» (the job);
 # Outlook 365: «Titre» after «Nom» (courtesy) and «Fonction» for the job.
-_OUTLOOK_FR = {
+_OUTLOOK_FR: dict[str, str | tuple[str, ...]] = {
     "Prénom": "first_name", "Nom": "last_name", "Titre": (COURTESY, "role"),
     "Fonction": "role", "Société": "organisation", "Adresse de messagerie": "email",
     "Adresse de messagerie 2": "email", "Adresse de messagerie 3": "email",
@@ -52,7 +52,7 @@ _OUTLOOK_FR = {
     "Pays/Région (bureau)": "country", "Pays/Région bureau": "country",
     "Pays/Région (domicile)": "country", "Notes": "notes", "Langue": "languages",
 }
-_GOOGLE = {
+_GOOGLE: dict[str, str | tuple[str, ...]] = {
     "First Name": "first_name", "Last Name": "last_name", "Given Name": "first_name",
     "Family Name": "last_name", "Name": "full_name", "Organization Name": "organisation",
     "Organization 1 - Name": "organisation", "Organization Title": "role",
@@ -60,7 +60,7 @@ _GOOGLE = {
     "E-mail 2 - Value": "email", "Phone 1 - Value": "phone", "Phone 2 - Value": "phone",
     "Address 1 - Country": "country", "Notes": "notes",
 }
-_THUNDERBIRD = {
+_THUNDERBIRD: dict[str, str | tuple[str, ...]] = {
     "First Name": "first_name", "Last Name": "last_name", "Display Name": "full_name",
     "Primary Email": "email", "Secondary Email": "email", "Work Phone": "phone",
     "Mobile Number": "phone", "Home Phone": "phone", "Work Country": "country",

@@ -37,7 +37,10 @@ def export_access(db: Database, contact_id: int, out: Path) -> Path:
         for table in _tables(data):
             write_table(book, table)
     text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
-    write_atomically(portable, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    def write_json(temporary: Path) -> None:
+        temporary.write_text(text, encoding="utf-8")
+
+    write_atomically(portable, write_json)
     log.record(db, log.ACCESS, out.name, [contact_id])
     return portable
 

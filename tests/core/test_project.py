@@ -33,6 +33,13 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout
 
 
+def test_core_is_typed() -> None:
+    # pyproject's [tool.mypy]: every function of core/ typed, and the types agree
+    result = subprocess.run([sys.executable, "-m", "mypy", "core"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
 def test_catalogues_are_complete_and_compiled() -> None:
     from tools.i18n import check
 
