@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from core.i18n import N_, _
-from ui.declaration_dialog import DeclarationDialog
 from ui.files import ask_save_path
 from ui.notification import BarAction
 from ui.worker import run_job
@@ -74,6 +73,8 @@ def add_menu(window: Any, reports_menu: QMenu) -> QMenu:
 
 def start(parent: QWidget, ctx: Context, kind: str) -> None:
     """Ask what and where, then write the declaration."""
+    from ui.declaration_dialog import DeclarationDialog
+
     dialog = DeclarationDialog(ctx, kind, _(TITLES[kind]), declaration_year(ctx), parent)
     if not dialog.exec():
         return

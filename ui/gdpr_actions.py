@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from core import settings
-from core.gdpr import commands, copies, forget
 from core.i18n import _, ngettext
 from ui.files import ask_save_path, dated_name
 from ui.worker import run_job
@@ -88,6 +87,8 @@ class AnonymiseDialog(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel(self._summary(), wordWrap=True)
         layout.addWidget(self.summary)
+        from core.gdpr import copies
+
         self.held = held = copies.held_copies(ctx.db_path, backup_dir(ctx))
         self.remove_backups = QCheckBox(ngettext(
             "Also remove the {n} earlier backup, which still holds their data (a new one "
@@ -103,6 +104,8 @@ class AnonymiseDialog(QDialog):
         layout.addWidget(buttons)
 
     def _summary(self) -> str:
+        from core.gdpr import commands, forget
+
         db = self.ctx.db
         if len(self.contact_ids) == 1:
             lines = commands.describe(db, forget.plan(db, self.contact_ids[0]))
@@ -133,6 +136,8 @@ def anonymise(parent: QWidget, ctx: Context, contact_ids: list[int],
 
 
 def _forget(db: Database, ctx: Context, contact_ids: list[int], remove: bool) -> str:
+    from core.gdpr import copies, forget
+
     forget.forget_many(db, contact_ids)
     message = ngettext("{n} contact anonymised.", "{n} contacts anonymised.",
                        len(contact_ids)).format(n=len(contact_ids))
