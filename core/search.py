@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from core.migrations import SEARCH_CODES, search_expressions
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from sqlite_utils import Database
 
@@ -70,12 +70,18 @@ def reindex(db: Database, table: str) -> None:
     """Index every live record of ``table`` in one statement."""
     if table not in SEARCH_CODES:
         return
+    db.execute(f"DELETE FROM search_index WHERE rowid % 16 = {SEARCH_CODES[table]}")
+    _index_live(db, table)
+
+
+def _index_live(db: Database, table: str, where: str = "1", params: Sequence[Any] = ()) -> None:
+    """Index the live records of ``table`` that ``where`` selects, in one statement."""
     title, body = search_expressions()[table]
     code = SEARCH_CODES[table]
-    db.execute(f"DELETE FROM search_index WHERE rowid % 16 = {code}")
     db.execute(
         f"INSERT INTO search_index (rowid, kind, title, body) SELECT id * 16 + {code}, "
-        f"'{table}', {title}, {body} FROM {table} WHERE deleted_at IS NULL"
+        f"'{table}', {title}, {body} FROM {table} WHERE deleted_at IS NULL AND {where}",
+        params,
     )
 
 
@@ -95,9 +101,4 @@ def indexed_at_the_end(db: Database, table: str, first: int, last: int) -> Itera
     db.execute(f"DROP TRIGGER {table}_search_ai")
     yield
     db.execute(found[0])
-    title, body = search_expressions()[table]
-    code = SEARCH_CODES[table]
-    db.execute(
-        f"INSERT INTO search_index (rowid, kind, title, body) SELECT id * 16 + {code}, "
-        f"'{table}', {title}, {body} FROM {table} "
-        "WHERE id BETWEEN ? AND ? AND deleted_at IS NULL", [first, last])
+    _index_live(db, table, "id BETWEEN ? AND ?", [first, last])
