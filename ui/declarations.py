@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from core.i18n import N_, _
 from ui.files import ask_save_path
 from ui.notification import BarAction
-from ui.worker import run_job
+from ui.worker import on_own_connection, run_job
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+    from sqlite_utils import Database
 
     from ui.context import Context
 
@@ -94,22 +95,16 @@ def default_name(kind: str, choice: dict[str, Any]) -> str:
 
 
 def write(parent: QWidget, ctx: Context, kind: str, choice: dict[str, Any], out: Path) -> None:
-    db_path = ctx.db_path
     today = ctx.today
 
-    def job(_progress: Any, _cancelled: Any) -> str:
-        from core.db import open_db
+    def job(db: Database) -> str:
         from core.declarations import commands
 
-        db = open_db(db_path, verify=False)
-        try:
-            year = choice.get("year")
-            first, second = (out, None) if kind == "iati" else (Path(str(year)), out)
-            return commands.run(db, kind, first, second, today=today,
-                                year=year if kind == "iati" else None,
-                                partnership=choice.get("partnership"))
-        finally:
-            db.close()
+        year = choice.get("year")
+        first, second = (out, None) if kind == "iati" else (Path(str(year)), out)
+        return commands.run(db, kind, first, second, today=today,
+                            year=year if kind == "iati" else None,
+                            partnership=choice.get("partnership"))
 
     def done(message: str) -> None:
         url = QUrl.fromLocalFile(str(out))
@@ -119,4 +114,5 @@ def write(parent: QWidget, ctx: Context, kind: str, choice: dict[str, Any], out:
     def failed(message: str) -> None:
         QMessageBox.warning(parent, _(TITLES[kind]), message)
 
-    run_job(parent, _("Preparing the declaration…"), job, on_done=done, on_failed=failed)
+    run_job(parent, _("Preparing the declaration…"), on_own_connection(ctx.db_path, job),
+            on_done=done, on_failed=failed)

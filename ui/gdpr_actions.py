@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from core import settings
 from core.i18n import _, ngettext
 from ui.files import ask_save_path, dated_name
-from ui.worker import run_job
+from ui.worker import on_own_connection, run_job
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,22 +34,6 @@ if TYPE_CHECKING:
 
 CHANGED = ("contacts", "journal_entries", "mission_participants", "partnership_contacts",
            "transactions", "deadlines", "personal_data_log")
-
-
-def _in_worker(ctx: Context, job: Callable[[Database], Any]) -> Callable[[Any, Any], Any]:
-    """``job`` run with a connection of its own (a worker never shares the window's)."""
-    path = ctx.db_path
-
-    def run(_progress: Any, _cancelled: Any) -> Any:
-        from core.db import open_db
-
-        db = open_db(path, verify=False)
-        try:
-            return job(db)
-        finally:
-            db.close()
-
-    return run
 
 
 def backup_dir(ctx: Context) -> Path:
@@ -72,8 +56,8 @@ def export_access(parent: QWidget, ctx: Context, contact_id: int) -> None:
         ctx.events.notify.emit(_("Their personal data is saved in {path} and {json}.").format(
             path=out, json=portable), None)
 
-    run_job(parent, _("Exporting…"), _in_worker(ctx, lambda db: write(db, contact_id, out)),
-            on_done=done)
+    run_job(parent, _("Exporting…"),
+            on_own_connection(ctx.db_path, lambda db: write(db, contact_id, out)), on_done=done)
 
 
 class AnonymiseDialog(QDialog):
@@ -127,7 +111,7 @@ def anonymise(parent: QWidget, ctx: Context, contact_ids: list[int],
     def start() -> None:
         remove = bool(dialog.held) and dialog.remove_backups.isChecked()
         run_job(parent, _("Anonymising…"),
-                _in_worker(ctx, lambda db: _forget(db, ctx, contact_ids, remove)),
+                on_own_connection(ctx.db_path, lambda db: _forget(db, ctx, contact_ids, remove)),
                 on_done=lambda message: _announce(ctx, message, on_done))
 
     dialog.accepted.connect(start)
@@ -167,7 +151,8 @@ def save_register(parent: QWidget, ctx: Context) -> None:
     if out is None:
         return
     folder = backup_dir(ctx)
-    run_job(parent, _("Exporting…"), _in_worker(ctx, lambda db: write_register(db, out, folder)),
+    run_job(parent, _("Exporting…"),
+            on_own_connection(ctx.db_path, lambda db: write_register(db, out, folder)),
             on_done=lambda _n: ctx.events.notify.emit(
                 _("The register is saved in {path}.").format(path=out), None))
 

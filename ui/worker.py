@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -18,7 +18,28 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from core.errors import UserError
 from core.i18n import _
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlite_utils import Database
+
 JobFunction = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+def on_own_connection(db_path: Path, job: Callable[[Database], Any]) -> JobFunction:
+    """``job(db)`` as a job run with a connection of its own: a worker never shares the
+    window's (SQLite connections belong to their thread)."""
+
+    def run(_progress: Any, _cancelled: Any) -> Any:
+        from core.db import open_db
+
+        db = open_db(db_path, verify=False)
+        try:
+            return job(db)
+        finally:
+            db.close()
+
+    return run
 
 
 class JobSignals(QObject):
