@@ -141,14 +141,14 @@ def _backup_before_upgrade(path: Path, version: int) -> Path:
 def inspect(path: Path, *, verify: bool = True) -> int:
     """Check a file without writing to it; returns its schema version."""
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(HEADER_SIZE)
+    if not header.startswith(SQLITE_HEADER):
         raise DatabaseError(
             _("{path}: this file is not an Ici & Là-bas database.").format(path=path)
         )
     # Read from the header before SQLite opens the file: even a read-only connection
     # creates -wal and -shm beside a file in WAL mode, and a newer file stays untouched.
-    refuse_if_newer(path)
+    _refuse_newer(path, _version_in(header))
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as error:
@@ -199,8 +199,10 @@ def _header_version(path: Path) -> int:
             header = handle.read(HEADER_SIZE)
     except OSError:
         return 0  # missing or unreadable: the command's own opening says so
-    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
-        return 0
+    return _version_in(header) if header.startswith(SQLITE_HEADER) else 0
+
+
+def _version_in(header: bytes) -> int:
     return int.from_bytes(header[USER_VERSION_OFFSET:][:4], "big")
 
 
