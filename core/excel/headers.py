@@ -13,8 +13,7 @@ header text (cached), never per row.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from core.parse import normalise_key
 
@@ -88,9 +87,6 @@ def meaning(key: str) -> frozenset[str]:
             continue
         words.update(_MEANING.get(word, (word,)))
     return frozenset(words)
-
-
-Synonyms = Callable[[], dict[str, list[str]]]
 
 
 class Vocabulary:
@@ -180,11 +176,6 @@ class Vocabulary:
             score = SUBSET + int(25 * share)
             if score > found.get(field, 0):
                 found[field] = score
-
-
-@cache
-def vocabulary(kind: str, names: tuple[tuple[str, str], ...]) -> Vocabulary:
-    return Vocabulary(dict(names))
 
 
 def assign(candidates: list[tuple[tuple[str, int], ...]]) -> tuple[dict[int, str], set[int]]:
