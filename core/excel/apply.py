@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from core import records
 from core.errors import UserError
 from core.excel import extras
-from core.excel.keys import NEW, ORGANISATION_IDS
+from core.excel.keys import NEW, organisations_to_create
 from core.i18n import _, ngettext
 from core.spec import SPECS, children_of
 
@@ -75,8 +75,7 @@ def _create_organisations(db: Database, plan: ImportPlan, batch: int) -> dict[st
 
 def _linked_row(table: str, row: PlannedRow, organisations: dict[str, int]) -> dict[str, Any]:
     """The row validated while planning, linked to the organisations just created."""
-    new = [name for name in ORGANISATION_IDS
-           if isinstance(row.values.get(name), str) and row.values[name].startswith(NEW)]
+    new = organisations_to_create(row.values)
     if not new:
         return row.checked
     checked = dict(row.checked)

@@ -236,9 +236,14 @@ class Lookups:
     @staticmethod
     def checkable(values: dict[str, Any]) -> dict[str, Any]:
         """The values with organisations still to create left empty, for validation."""
-        new = [k for k in ORGANISATION_IDS
-               if isinstance(values.get(k), str) and values[k].startswith(NEW)]
+        new = organisations_to_create(values)
         return {**values, **dict.fromkeys(new)} if new else values
+
+
+def organisations_to_create(values: dict[str, Any]) -> list[str]:
+    """The row's organisation fields that name one the import will create (``NEW`` + key)."""
+    return [k for k in ORGANISATION_IDS
+            if isinstance(values.get(k), str) and values[k].startswith(NEW)]
 
 
 def _date(value: object) -> str | None:
