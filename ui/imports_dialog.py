@@ -37,6 +37,7 @@ class ImportsDialog(QDialog):
                                               _("Updated"), _("Undone")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.undo_button = QPushButton(_("&Undo this import…"))
@@ -48,6 +49,7 @@ class ImportsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.batches: list[dict[str, Any]] = []
+        self.table.itemSelectionChanged.connect(self._enable_undo)
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,6 +62,18 @@ class ImportsDialog(QDialog):
                      fmt.date(batch["undone_at"][:10]) if batch["undone_at"] else ""]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        # The newest import still in place is chosen: with no row selected the button
+        # would do nothing, and an officer opening this list means the latest one.
+        open_rows = [n for n, batch in enumerate(self.batches) if not batch["undone_at"]]
+        self.table.clearSelection()
+        if open_rows:
+            self.table.selectRow(open_rows[0])
+        self._enable_undo()
+
+    def _enable_undo(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.undo_button.setEnabled(
+            bool(rows) and not self.batches[rows[0].row()]["undone_at"])
 
     def undo_selected(self) -> None:
         """Say what will go, then take the import back; the bar says what went."""

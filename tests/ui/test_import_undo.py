@@ -59,3 +59,27 @@ def test_undo_is_not_called_redo_in_french() -> None:
         assert i18n._("&Undo").replace("&", "") == "Annuler"
     finally:
         i18n.set_language("en")
+
+
+def test_the_imports_dialog_undoes_the_newest_import_without_a_row_picked_first(
+    qtbot: Any, empty_ctx: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """File › Imports… then «Undo this import…» at once: the dialog opened with no row
+    selected and the button did nothing at all; now the newest import is the one chosen."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.imports_dialog import ImportsDialog
+
+    imported_contacts(empty_ctx, tmp_path)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: (
+        asked.append(text) or QMessageBox.StandardButton.Yes))
+    dialog = ImportsDialog(empty_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+
+    assert asked and "2 contacts" in asked[0]
+    assert records.count(empty_ctx.db, "contacts") == 0
+    assert not dialog.undo_button.isEnabled()  # that import is undone: nothing left to undo
