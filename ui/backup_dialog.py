@@ -52,10 +52,6 @@ def size_text(size: int) -> str:
     return _("{size} MB").format(size=fmt.number(size / 1_000_000, places=1))
 
 
-def backup_folder(ctx: Context) -> Path:
-    return settings.backup_dir(ctx.db, ctx.backup_dir)
-
-
 # --- making backups ---------------------------------------------------------
 
 
@@ -67,7 +63,7 @@ def backup_now(
     quiet: bool = False,
 ) -> None:
     """Make a verified backup and thin out the old ones, in a worker; then note when."""
-    db_path, folder, keep = ctx.db_path, backup_folder(ctx), settings.backup_keep(ctx.db)
+    db_path, folder, keep = ctx.db_path, ctx.backup_folder(), settings.backup_keep(ctx.db)
 
     def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> backup.Backup:
         return backup.backup_and_rotate(db_path, folder, keep)
@@ -155,7 +151,7 @@ class RestoreDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(_("Restore a backup"))
         self.resize(560, 420)
-        self.model = BackupModel(backup_folder(ctx))
+        self.model = BackupModel(ctx.backup_folder())
         intro = QLabel(
             _(
                 "Choose the backup to go back to. Everything entered since then will be replaced; "

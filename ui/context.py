@@ -40,3 +40,9 @@ class Context:
 
     def changed(self, table: str) -> None:
         self.events.data_changed.emit(table)
+
+    def backup_folder(self) -> Path:
+        """The backup folder as the settings say now (one may be chosen after opening)."""
+        from core import settings
+
+        return settings.backup_dir(self.db, self.backup_dir)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import settings
 from core.i18n import _, ngettext
 from ui.files import ask_save_path, dated_name
 from ui.worker import on_own_connection, run_job
@@ -34,10 +33,6 @@ if TYPE_CHECKING:
 
 CHANGED = ("contacts", "journal_entries", "mission_participants", "partnership_contacts",
            "transactions", "deadlines", "personal_data_log")
-
-
-def backup_dir(ctx: Context) -> Path:
-    return settings.backup_dir(ctx.db, ctx.backup_dir)
 
 
 def export_access(parent: QWidget, ctx: Context, contact_id: int) -> None:
@@ -73,7 +68,7 @@ class AnonymiseDialog(QDialog):
         layout.addWidget(self.summary)
         from core.gdpr import copies
 
-        self.held = held = copies.held_copies(ctx.db_path, backup_dir(ctx))
+        self.held = held = copies.held_copies(ctx.db_path, ctx.backup_folder())
         self.remove_backups = QCheckBox(ngettext(
             "Also remove the {n} earlier backup, which still holds their data (a new one "
             "is made first)", "Also remove the {n} earlier backups, which still hold their "
@@ -126,10 +121,10 @@ def _forget(db: Database, ctx: Context, contact_ids: list[int], remove: bool) ->
     message = ngettext("{n} contact anonymised.", "{n} contacts anonymised.",
                        len(contact_ids)).format(n=len(contact_ids))
     if remove:
-        removed, _fresh = copies.remove_copies(db, ctx.db_path, backup_dir(ctx), contact_ids)
+        removed, _fresh = copies.remove_copies(db, ctx.db_path, ctx.backup_folder(), contact_ids)
         message += " " + ngettext("{n} earlier backup removed.", "{n} earlier backups removed.",
                                   removed).format(n=removed)
-    elif copies.held_copies(ctx.db_path, backup_dir(ctx)):
+    elif copies.held_copies(ctx.db_path, ctx.backup_folder()):
         message += " " + _("Earlier backups still hold their data until they rotate out.")
     return message
 
@@ -150,7 +145,7 @@ def save_register(parent: QWidget, ctx: Context) -> None:
                         _("Excel workbook (*.xlsx)"), ".xlsx")
     if out is None:
         return
-    folder = backup_dir(ctx)
+    folder = ctx.backup_folder()
     run_job(parent, _("Exporting…"),
             on_own_connection(ctx.db_path, lambda db: write_register(db, out, folder)),
             on_done=lambda _n: ctx.events.notify.emit(
