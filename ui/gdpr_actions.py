@@ -105,8 +105,9 @@ def anonymise(parent: QWidget, ctx: Context, contact_ids: list[int],
 
     def start() -> None:
         remove = bool(dialog.held) and dialog.remove_backups.isChecked()
-        run_job(parent, _("Anonymising…"),
-                on_own_connection(ctx.db_path, lambda db: _forget(db, ctx, contact_ids, remove)),
+        db_path, folder = ctx.db_path, ctx.backup_folder()  # read here: the worker has its own
+        run_job(parent, _("Anonymising…"), on_own_connection(
+                    db_path, lambda db: _forget(db, db_path, folder, contact_ids, remove)),
                 on_done=lambda message: _announce(ctx, message, on_done))
 
     dialog.accepted.connect(start)
@@ -114,17 +115,18 @@ def anonymise(parent: QWidget, ctx: Context, contact_ids: list[int],
     return dialog
 
 
-def _forget(db: Database, ctx: Context, contact_ids: list[int], remove: bool) -> str:
+def _forget(db: Database, db_path: Path, folder: Path, contact_ids: list[int],
+            remove: bool) -> str:
     from core.gdpr import copies, forget
 
     forget.forget_many(db, contact_ids)
     message = ngettext("{n} contact anonymised.", "{n} contacts anonymised.",
                        len(contact_ids)).format(n=len(contact_ids))
     if remove:
-        removed, _fresh = copies.remove_copies(db, ctx.db_path, ctx.backup_folder(), contact_ids)
+        removed, _fresh = copies.remove_copies(db, db_path, folder, contact_ids)
         message += " " + ngettext("{n} earlier backup removed.", "{n} earlier backups removed.",
                                   removed).format(n=removed)
-    elif copies.held_copies(ctx.db_path, ctx.backup_folder()):
+    elif copies.held_copies(db_path, folder):
         message += " " + _("Earlier backups still hold their data until they rotate out.")
     return message
 
