@@ -240,8 +240,7 @@ def _plan_row(plan: ImportPlan, duplicates: Duplicates, number: int, row: list[A
         planned.action, planned.reason = "reject", str(error)
         return planned
     except ValidationError as error:
-        planned.action, planned.reason = "reject", _reason(plan, number, error.field, None,
-                                                            str(error))
+        _invalid(plan, planned, error)
         return planned
     except UserError as error:
         planned.cause = extras.missing_partnership(plan, raw) or str(error)
@@ -250,6 +249,21 @@ def _plan_row(plan: ImportPlan, duplicates: Duplicates, number: int, row: list[A
         return planned
     duplicates.mark(planned, raw.get("id"), on_duplicate)
     return planned
+
+
+def _invalid(plan: ImportPlan, planned: PlannedRow, error: ValidationError) -> None:
+    """Reject a row the record's rules refuse, naming the column that holds the field.
+
+    A field no column holds (a required partnership the sheet lacks, or a link whose
+    cell was empty) is named in words, and the rows it rejects are named once together:
+    never by its name in the database ("partnership_id").
+    """
+    planned.action = "reject"
+    if error.field in plan.mapping.values():
+        planned.reason = _reason(plan, planned.row, error.field, None, str(error))
+        return
+    planned.cause = str(error)
+    planned.reason = _("row {row}: {message}").format(row=planned.row, message=planned.cause)
 
 
 class _RowError(Exception):

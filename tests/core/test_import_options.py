@@ -141,6 +141,20 @@ def test_paid_mandates_with_set_and_keep_unmatched(tmp_path: Path) -> None:
     assert {t["partnership_id"] for t in money.values()} == {1}
 
 
+def test_a_field_the_sheet_lacks_is_named_in_words_once_not_by_its_internal_name(
+        tmp_path: Path) -> None:
+    """Paid mandates with no partnership column and no --set: each row used to say
+    "row 4, column partnership_id: Partnership is required." — a name from the
+    database, in French too, and one line per row."""
+    db = empty_db(tmp_path)
+    result = cli(db, "transactions", DATA / "mandats-payes.csv", "--set", "kind=expense")
+    assert result.returncode == 0, result.stderr
+    assert "partnership_id" not in result.stdout
+    said = [line for line in result.stdout.splitlines() if "Partnership" in line]
+    assert len(said) == 1, result.stdout
+    assert said[0].strip().startswith("rows ") and "Partnership is required" in said[0]
+
+
 def test_without_keep_unmatched_the_columns_are_listed_not_kept(tmp_path: Path) -> None:
     db = empty_db(tmp_path)
     assert cli(db, "partnerships", workbook(tmp_path / "j.xlsx"), "--sheet",
