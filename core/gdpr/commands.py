@@ -45,10 +45,12 @@ def describe(db: Database, plan: forget.Plan) -> list[str]:
         pseudonym=plan.pseudonym)]
     emptied = ", ".join(_(spec.field(name).label).lower() for name in plan.emptied)
     lines.append(_("Emptied: {fields}.").format(fields=emptied or _("nothing else")))
-    lines.append(_("Kept: {missions} mission participations and {links} partnership links "
-                   "(with their role), the transactions and the minutes; the legal basis "
-                   "and its date.").format(missions=plan.kept["mission_participants"],
-                                           links=plan.kept["partnership_contacts"]))
+    missions, links = plan.kept["mission_participants"], plan.kept["partnership_contacts"]
+    lines.append(_("Kept: {missions} and {links} (with their role), the transactions and the "
+                   "minutes; the legal basis and its date.").format(
+        missions=ngettext("{n} mission participation", "{n} mission participations",
+                          missions).format(n=missions),
+        links=ngettext("{n} partnership link", "{n} partnership links", links).format(n=links)))
     lines.append(ngettext(
         "Their name, e-mail or phone is replaced by «{pseudonym}» in {n} other text:",
         "Their name, e-mail or phone is replaced by «{pseudonym}» in {n} other texts:",

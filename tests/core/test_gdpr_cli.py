@@ -158,3 +158,13 @@ def test_review_years_zero_lists_everyone_unknown_id_is_one_line(demo: Path) -> 
         assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr
     assert digest(demo) == before
     assert not (demo.parent / "x.xlsx").exists()
+
+
+def test_the_dry_run_counts_what_it_keeps_in_singular_and_plural(demo: Path) -> None:
+    """«Conservé : 3 participations … et 1 liens à des partenariats»: each count agrees."""
+    (contact,) = query(demo, "SELECT contact_id FROM partnership_contacts "
+                             "GROUP BY contact_id HAVING count(*) = 1 LIMIT 1")[0]
+    result = run_cli("--lang", "en", "--db", demo, "gdpr", "forget", contact)
+    assert result.returncode == 0, result.stderr
+    kept = next(line for line in result.stdout.splitlines() if line.startswith("Kept:"))
+    assert "1 partnership link " in kept and "1 partnership links" not in kept, kept
