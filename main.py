@@ -313,9 +313,19 @@ def cmd_import(path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _named_as(suffix: str, *outs: Path | None) -> None:
+    """Each file named on the command line (a year in its place aside) ends in ``suffix``."""
+    from core.files import check_suffix
+
+    for out in outs:
+        if out is not None and not out.name.isdigit():
+            check_suffix(out, suffix)
+
+
 def cmd_export(path: Path, args: argparse.Namespace) -> int:
     from core.db import open_db
 
+    _named_as(".xml" if args.kind == "iati" else ".xlsx", args.out, args.target)
     db = open_db(path, create=False)
     try:
         if args.kind in ("apd", "cic", "iati"):
@@ -357,6 +367,7 @@ def cmd_report(path: Path, args: argparse.Namespace) -> int:
     if not args.key.strip().isdigit():
         raise UserError(_("«{key}» is not a number; give the record's number or the year.").format(
             key=args.key))
+    _named_as(".pdf", args.out)
     db = open_db(path, create=False)
     try:
         out = make_report(db, args.kind, int(args.key), args.out)
@@ -374,6 +385,8 @@ def cmd_gdpr(path: Path, args: argparse.Namespace) -> int:
     from core.gdpr import commands
     from core.lock import DatabaseLock
 
+    if args.gdpr_command in ("access", "register"):
+        _named_as(".xlsx", args.out)
     with DatabaseLock(path):
         db = open_db(path, create=False)
         try:

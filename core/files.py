@@ -31,6 +31,16 @@ def check_folder(out: Path) -> None:
         )
 
 
+def check_suffix(out: Path, suffix: str) -> None:
+    """Refuse a name that says another format: a workbook saved as «liste.csv» opens as
+    garbage in the spreadsheet program that the name promises."""
+    if Path(out).suffix.lower() != suffix:
+        raise UserError(
+            _("{path}: this file is written as {suffix}; give it a name that ends in "
+              "{suffix}.").format(path=out, suffix=suffix)
+        )
+
+
 def cannot_write(out: Path, error: OSError) -> UserError:
     return UserError(
         _("{path}: cannot be written ({error}).").format(path=out, error=error.strerror or error)

@@ -150,3 +150,23 @@ def test_import_on_duplicate_update_fills_the_existing_record(demo: Path,
     sarr = [r for r in contacts(demo) if r[0] == "Sarr"]
     assert [(*r[:2], r[2].lower(), r[3]) for r in sarr] == [
         ("Sarr", "Mariama", "m.sarr@exemple.sn", "+221 33 000")]  # one person, phone filled
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "contacts", "contacts.csv"),
+    ("export", "council", "conseil.ods", "--year", "2025"),
+    ("export", "apd", "2025", "e-apd.csv"),
+    ("report", "annual", "2025", "rapport.xlsx"),
+    ("gdpr", "register", "registre.pdf"),
+])
+def test_a_file_named_for_another_format_is_refused_before_anything_is_written(
+        demo: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    """`export contacts contacts.csv` wrote an .xlsx workbook under a .csv name, which a
+    spreadsheet program then opens as garbage; the name must say what the file is."""
+    named = tmp_path / args[-1] if not args[-1].isdigit() else tmp_path / args[-3]
+    full = [str(tmp_path / a) if a == named.name else a for a in args]
+    result = run_cli("--lang", "en", "--db", demo, *full)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert named.suffix in result.stderr and "Traceback" not in result.stderr
+    assert not named.exists()
