@@ -8,6 +8,7 @@ rows are passed over. The wizard shows this plan; ``apply`` writes it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -39,6 +40,8 @@ TOTAL_WORDS = frozenset({
     "algemeen totaal", "montant total", "totaal bedrag", "total amount",
 })
 TOTAL_INITIALS = frozenset(word[0] for word in TOTAL_WORDS)
+# "8", "272 jumelages", "8 contacts": how many rows a total counts.
+_COUNT = re.compile(r"\d+(?:\s+[^\W\d_]+\.?)?")
 TOTAL_QUALIFIERS = frozenset({
     "general", "generale", "generaux", "generaal", "algemeen", "des", "de", "du", "la",
     "les", "van", "der", "het", "depenses", "recettes", "expenses", "income", "receipts",
@@ -176,10 +179,19 @@ def _passed_reason(plan: ImportPlan, row: list[Any], texts: list[str],
         return _("the header repeated")
     first = filled[0]
     if is_total_label(texts[first]) and all(
-            n not in plan.mapping or n in sum_columns for n in filled[1:]) and all(
-            _is_number(row[n]) for n in filled[1:]):
+            _sums_up(plan, n, row[n], texts[n], sum_columns) for n in filled[1:]):
         return _("total row «{text}»").format(text=texts[first])
     return None
+
+
+def _sums_up(plan: ImportPlan, column: int, cell: object, text: str,
+             sum_columns: frozenset[int]) -> bool:
+    """Whether a cell beside a total's label says how much or how many, as totals do:
+    a number in a column of sums (or of nothing), or a count such as "8" or "8 contacts"
+    in any column but a date's (no name, e-mail or place starts like that)."""
+    if column not in plan.mapping or column in sum_columns:
+        return _is_number(cell)
+    return plan.mapping[column] not in cells.DATE_FIELDS and bool(_COUNT.fullmatch(text))
 
 
 def _sum_columns(plan: ImportPlan) -> frozenset[int]:

@@ -104,3 +104,18 @@ def test_totals_of_a_finance_sheet_are_passed_over_but_never_a_dated_payment(db)
     rejected = [r for r in plan.rows if r.action == "reject"]
     assert [r.row for r in rejected] == [5]  # Somoto has no date: rejected, and said why
     assert accounted(plan) == 6
+
+
+def test_a_total_that_counts_people_in_the_name_column_is_no_person(db) -> None:
+    rows = [
+        ["N°", "Nom", "Prénom", "Courriel"],
+        ["1", "Somé", "Issa", "issa.some@ouahigouya.example"],
+        ["2", "Totah", "Rania", None],
+        ["Total", "2 contacts", None, None],
+        ["Total :", "2", None, None],
+        ["Total", "Marie", None, "marie.total@example.org"],  # a person: a name, an e-mail
+    ]
+    plan = build_plan(db, "contacts", Path("liste.csv"), sheet(rows))
+    assert [p.row for p in plan.passed] == [4, 5]
+    assert plan.count("create") == 3
+    assert {r.values.get("last_name") for r in plan.rows} == {"Somé", "Totah", "Marie"}
