@@ -41,8 +41,10 @@ _Seen = tuple[str, str, int]
 
 
 class Duplicates:
-    def __init__(self, lookups: Lookups) -> None:
+    def __init__(self, lookups: Lookups, foreign_numbers: list[int] | None = None) -> None:
         self.lookups = lookups
+        # rows whose number is another record's here (see _live), said once in the summary
+        self.foreign_numbers = foreign_numbers if foreign_numbers is not None else []
         self.kind = lookups.kind
         self.table = KINDS[lookups.kind]
         self._rows: dict[tuple[Any, ...], int] = {}  # natural key -> first row with it
@@ -139,9 +141,7 @@ class Duplicates:
             return None
         if self._is_the_rows(dict(zip(_IDENTITY[self.kind], row, strict=True)), planned.values):
             return record_id
-        planned.reason = _("row {row}: n° {number} in the database is «{record}», not this "
-                           "row's record: the number is not used").format(
-                               row=planned.row, number=record_id, record=self._record(record_id))
+        self.foreign_numbers.append(planned.row)
         return None
 
     def _is_the_rows(self, record: dict[str, Any], values: dict[str, Any]) -> bool:

@@ -62,6 +62,20 @@ def unknown_lines(plan: ImportPlan, *, hints: bool = True) -> list[str]:
     return lines
 
 
+def foreign_number_lines(plan: ImportPlan) -> list[str]:
+    """The rows whose number (a predecessor's «N°» 1, 2, 3…) is another record's here."""
+    rows = plan.foreign_numbers
+    if not rows:
+        return []
+    column = next((plan.headers[n] for n, name in plan.mapping.items() if name == "id"), "")
+    return [ngettext(
+        "row {rows}: the number in «{column}» is that of another record of this database; "
+        "the row is matched by what it holds",
+        "rows {rows}: the numbers in «{column}» are those of other records of this "
+        "database; the rows are matched by what they hold", len(rows)).format(
+            rows=_numbers(rows), column=column)]
+
+
 def rejected_lines(plan: ImportPlan) -> list[str]:
     """Each rejected row's reason; rows rejected for one cause named together, once."""
     lines: list[str] = []

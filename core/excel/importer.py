@@ -87,6 +87,7 @@ def summary(plan: ImportPlan, *, hints: bool = True) -> list[str]:
     lines += [f"  {line}" for line in explain.rejected_lines(plan)]
     lines += [f"  {line}" for line in passed_lines(plan)]
     lines += [f"  {line}" for line in duplicates.notes(plan)]
+    lines += [f"  {line}" for line in explain.foreign_number_lines(plan)]
     return lines
 
 

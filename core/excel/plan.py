@@ -85,6 +85,7 @@ class ImportPlan:
     rows: list[PlannedRow]
     new_organisations: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
     passed: list[PassedRow] = field(default_factory=list)
+    foreign_numbers: list[int] = field(default_factory=list)  # rows whose N° is not theirs
     guessed: set[int] = field(default_factory=set)  # columns matched by a guess, to confirm
     shape: str | None = None  # the program that wrote the sheet, when recognised
     fixed: dict[str, Any] = field(default_factory=dict)  # --set: field -> value, every row
@@ -212,7 +213,7 @@ def build_plan(db: Database, kind: str, path: Path, sheets: list[Sheet], *,
                       [cells.text(h) for h in header], matching.mapping, [],
                       guessed=matching.guessed, shape=matching.shape)
     extras.configure(db, plan, options, REFERENCES)
-    duplicates = Duplicates(Lookups(db, kind, plan.new_organisations))
+    duplicates = Duplicates(Lookups(db, kind, plan.new_organisations), plan.foreign_numbers)
     header_keys = [normalise_key(h) for h in plan.headers]  # once, not per row
     if not sheet.rows[header_index + 1:]:
         raise UserError(_("{path}: the sheet «{sheet}» has no data row.").format(

@@ -11,7 +11,7 @@ import pytest
 
 from core import records
 from core.errors import UserError
-from core.excel import apply
+from core.excel import apply, importer
 from core.excel.plan import build_plan
 from tests.core import factories as make
 
@@ -246,7 +246,9 @@ def test_a_predecessors_numbering_never_updates_somebody_else(db) -> None:
     plan = plan_of(db, "contacts", rows, on_duplicate="update")
     assert [r.action for r in plan.rows] == ["create", "update"]
     assert plan.rows[1].existing_id == ours[1]
-    assert str(ours[0]) in plan.rows[0].reason and "Diatta" in plan.rows[0].reason
+    assert plan.foreign_numbers == [2]
+    said = [line for line in importer.summary(plan) if "«N°»" in line]
+    assert len(said) == 1 and "2" in said[0]
     apply.apply(db, plan)
     assert records.get(db, "contacts", ours[0])["last_name"] == "Diatta"
     assert records.get(db, "contacts", ours[0])["role"] is None
