@@ -135,3 +135,23 @@ def test_the_new_button_beside_a_link_makes_one_with_what_was_typed(
     [organisation] = records.list_records(empty_ctx.db, "organisations")
     assert organisation["name"] == "Mairie de Kayes"
     assert dialog.rows["organisation_id"].editor.value() == organisation["id"]
+
+
+def test_the_new_partners_country_becomes_the_partnerships_when_left_empty(
+    qtbot: Any, empty_ctx: Any
+) -> None:
+    dialog = open_form(qtbot, empty_ctx, "partnerships")
+    type_in(qtbot, dialog, "name", "Anderlecht - Kayes")
+    type_in(qtbot, dialog, "partner_organisation_id", "Kayes")
+    seen: list[RecordDialog] = []
+
+    def give_a_country(small: RecordDialog) -> None:
+        type_in(qtbot, small, "country", "Mali")
+        qtbot.keyClick(small.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.mouseClick(small.save_button, Qt.MouseButton.LeftButton)
+
+    when_a_new_form_opens(dialog, give_a_country, seen)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    [partnership] = records.list_records(empty_ctx.db, "partnerships")
+    assert partnership["country"] == "ML"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel
 
+from core import records
 from core.errors import ValidationError
 from core.i18n import _
 
@@ -73,4 +74,19 @@ def create_linked(form: RecordDialog, editor: RefEdit, text: str) -> int | None:
     if dialog.saved_id is None:
         return None
     editor.reload(dialog.saved_id)
+    _country_back(form, table, dialog.saved_id)
     return dialog.saved_id
+
+
+def _country_back(form: RecordDialog, table: str, record_id: int) -> None:
+    """A partnership whose country was left empty takes its new partner's: the lists,
+    the dashboard and the e-APD declaration go by the partnership's country."""
+    row = form.rows.get("country")
+    if row is None or table not in ("organisations", "partnerships"):
+        return
+    with suppress(ValidationError):
+        if row.editor.value() is not None:
+            return
+    country = records.get(form.ctx.db, table, record_id).get("country")
+    if country:
+        row.editor.set_value(country)
