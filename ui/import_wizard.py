@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from core.excel.options import ImportOptions, remember_headers, remember_values
 from core.i18n import N_, _
 from core.parse import normalise_key
 from core.spec import PLURALS
+from ui.files import ask_open_path
 from ui.import_columns import ColumnsPage, confirmed
 from ui.import_undo import undo_action
 from ui.import_values import ValuesPage
@@ -193,10 +193,9 @@ class FilePage(QWizardPage):
         return row
 
     def browse(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Import a spreadsheet"), "",
-                                                      _(FILE_FILTER))
+        chosen = ask_open_path(self, _("Import a spreadsheet"), _(FILE_FILTER))
         if chosen:
-            self.file.setText(chosen)
+            self.file.setText(str(chosen))
 
     def save_template(self) -> None:
         """No file yet: an empty one of the chosen kind, for a partner to fill in."""

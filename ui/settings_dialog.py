@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core import fmt, settings
 from core.i18n import LANGUAGES, _
 from core.parse import normalise_key
+from ui.files import ask_open_path
 from ui.settings_declarations import DeclarationsBox
 
 if TYPE_CHECKING:
@@ -129,14 +130,11 @@ class LogoPicker(QWidget):
         self.preview.setToolTip(path)
 
     def _choose(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Choose the municipality's logo"),
-            str(Path(self.path).parent if self.path else Path.home()),
-            _("Images (*.png *.jpg *.jpeg)"),
-        )
+        path = ask_open_path(self, _("Choose the municipality's logo"),
+                             _("Images (*.png *.jpg *.jpeg)"),
+                             Path(self.path).parent if self.path else None)
         if path:
-            self.set_path(path)
+            self.set_path(str(path))
 
 
 class SettingsDialog(QDialog):

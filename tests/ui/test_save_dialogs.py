@@ -98,3 +98,30 @@ def test_the_next_dialog_opens_where_the_last_file_went(
     click_export(qtbot, ctx, "missions")
     assert Path(seen[0]).parent == home / "Documents"
     assert Path(seen[1]) == tmp_path / "council" / "Missions 2026-11-23.xlsx"
+
+
+def test_the_import_file_dialog_opens_in_documents_then_where_the_last_file_was(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.import_wizard import ImportWizard
+
+    started: list[str] = []
+    sheet = tmp_path / "partenaires" / "contacts.csv"
+    sheet.parent.mkdir()
+    sheet.write_text("Nom;Prénom\nDiatta;Awa\n", encoding="utf-8")
+
+    def dialog(_parent: Any, _title: str, folder: str, _filter: str) -> tuple[str, str]:
+        started.append(folder)
+        return str(sheet), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
+    for _time in range(2):
+        wizard = ImportWizard(ctx, None, None, "contacts")
+        qtbot.addWidget(wizard)
+        [choose] = [b for b in wizard.file_page.findChildren(QPushButton)
+                    if b.text().replace("&", "").startswith("Choose")]
+        qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+        assert wizard.file_page.file.text() == str(sheet)
+    assert [Path(folder) for folder in started] == [home / "Documents", sheet.parent]
