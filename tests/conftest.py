@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -61,3 +63,17 @@ def run_cli(
         timeout=timeout,
         cwd=ROOT,
     )
+
+
+def digest(path: Path) -> str:
+    """A file's bytes in short: equal digests, the file left byte for byte as it was."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def user_version(path: Path) -> int:
+    """A database's schema version, read without writing to it."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()

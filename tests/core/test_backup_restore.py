@@ -7,7 +7,6 @@ the broken copy would be kept or restored and these tests would fail.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 from core import backup, paths, records
 from core.lock import DatabaseLock
-from tests.conftest import run_cli
+from tests.conftest import digest, run_cli
 from tests.core import factories as make
 
 
@@ -28,9 +27,6 @@ def partnerships(path: Path) -> list[str]:
     finally:
         conn.close()
 
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def damage(path: Path) -> None:

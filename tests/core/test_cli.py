@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from pathlib import Path
 
 from core.migrations import LATEST_VERSION
-from tests.conftest import run_cli
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.conftest import digest, run_cli
 
 
 def assert_one_clear_line(result, *words: str) -> None:

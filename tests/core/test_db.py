@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -12,10 +11,7 @@ from core import records
 from core.db import DatabaseError, check, open_db, schema_version
 from core.migrations import LATEST_VERSION
 from core.spec import COMMON_FIELDS, SPECS
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.conftest import digest
 
 
 def test_new_database_is_wal_with_foreign_keys(db_path: Path) -> None:

@@ -14,7 +14,6 @@ byte for byte as it was, with nothing new beside it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -26,7 +25,7 @@ import pytest
 
 from core import backup, paths
 from core.migrations import LATEST_VERSION
-from tests.conftest import run_cli
+from tests.conftest import digest, run_cli, user_version
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
 OLD_FILES = sorted(SCHEMAS.glob("schema-*.sqlite3"))
@@ -38,16 +37,6 @@ def schema_of(path: Path) -> int:
     return int(found.group(1))
 
 
-def user_version(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def by_id(rows: list[dict[str, Any]]) -> dict[Any, dict[str, Any]]:

@@ -6,7 +6,6 @@ of that time applied to a file, in WAL mode, holding records.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -17,20 +16,11 @@ from sqlite_utils import Database
 from core import backup, logs, paths, settings
 from core.db import DatabaseError, Upgrade, check, open_db
 from core.migrations import LATEST_VERSION, migrations
+from tests.conftest import digest, user_version
 
 OLD_VERSION = 2
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def user_version(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def make_old_file(path: Path) -> None:
