@@ -240,10 +240,10 @@ def cmd_load(path: Path, args: argparse.Namespace) -> int:
 
 def cmd_backup(path: Path, args: argparse.Namespace) -> int:
     from core import backup, paths
-    from core.db import inspect
+    from core.db import inspect, no_such_database
 
     if not path.is_file():
-        raise UserError(_("{path}: no such database.").format(path=path))
+        raise no_such_database(path)
     inspect(path)
     made = backup.make_backup(path, args.dir or paths.default_backup_dir(path))
     print(_("Backup verified: {path}").format(path=made.path))
@@ -409,10 +409,11 @@ def cmd_gdpr(path: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_screenshots(path: Path, args: argparse.Namespace) -> int:
+    from core.db import no_such_database
     from ui.screenshots import render_all
 
     if not path.is_file():
-        raise UserError(_("{path}: no such database.").format(path=path))
+        raise no_such_database(path)
     shots = render_all(path, args.dir, args.lang)
     print(
         ngettext(

@@ -85,7 +85,7 @@ def open_db(
         )
     exists = path.is_file() and path.stat().st_size > 0
     if not exists and not create:
-        raise DatabaseError(_("{path}: no such database.").format(path=path))
+        raise no_such_database(path)
     old_version = inspect(path, verify=verify) if exists else 0
     kept = _backup_before_upgrade(path, old_version) if 0 < old_version < SCHEMA_VERSION else None
     db = _connect(path)
@@ -136,6 +136,13 @@ def _backup_before_upgrade(path: Path, version: int) -> Path:
     chosen = settings.peek(path, "backup_dir").strip()
     folder = Path(chosen) if chosen else paths.default_backup_dir(path)
     return backup.backup_before_upgrade(path, folder, version).path
+
+
+def no_such_database(path: Path) -> DatabaseError:
+    """A command named a file that is not there: most often a typo, never made silently."""
+    return DatabaseError(_("{path}: no such database. Check its name; a new one is made by "
+                           "opening it in the app (ici-la-bas --db {path}) or with the demo "
+                           "data (ici-la-bas --db {path} demo).").format(path=path))
 
 
 def inspect(path: Path, *, verify: bool = True) -> int:
@@ -245,7 +252,7 @@ def check(path: Path) -> CheckReport:
     """Full, read-only check of a file: header, version, integrity and links."""
     path = Path(path)
     if not path.is_file():
-        raise DatabaseError(_("{path}: no such database.").format(path=path))
+        raise no_such_database(path)
     version = inspect(path, verify=False)
     conn = connect_read_only(path)
     try:

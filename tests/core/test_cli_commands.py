@@ -170,3 +170,16 @@ def test_a_file_named_for_another_format_is_refused_before_anything_is_written(
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert named.suffix in result.stderr and "Traceback" not in result.stderr
     assert not named.exists()
+
+
+def test_a_database_that_is_not_there_is_never_made_by_a_command(tmp_path: Path) -> None:
+    sheet = tmp_path / "contacts.csv"
+    sheet.write_text("Nom;Prénom\nDiatta;Awa\n", encoding="utf-8")
+    typo = tmp_path / "ici-la-bsa.sqlite3"
+    for command in (["import", "contacts", str(sheet)], ["check"], ["backup"],
+                    ["export", "contacts", str(tmp_path / "c.xlsx")]):
+        result = run_cli("--db", typo, *command)
+        assert result.returncode == 1, (command, result.stderr)
+        [line] = result.stderr.strip().splitlines()
+        assert str(typo) in line and "demo" in line  # says how a new one is made
+        assert not typo.exists() and not (tmp_path / "c.xlsx").exists()
