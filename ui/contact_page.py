@@ -72,7 +72,7 @@ class ContactPage(RecordPage):
     # --- loading --------------------------------------------------------------
 
     def load(self, record_id: int) -> None:
-        data = gather(self.ctx.db, record_id)
+        data = gather(self.ctx.db, record_id, mentioned_in=("journal_entries",))
         contact = data["contact"]
         self.title.setText(fmt.joined(" ", contact["first_name"], contact["last_name"]))
         anonymised = log.is_anonymised(self.ctx.db, record_id)

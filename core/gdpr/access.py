@@ -28,17 +28,24 @@ NAMED_IN = {
 }
 
 
-def gather(db: Database, contact_id: int) -> dict[str, Any]:
-    """What the file holds about ``contact_id`` (in the trash too), as plain data."""
+# The records whose text may name a person, found through the search index.
+MENTIONED_IN = ("journal_entries", "deadlines", "transactions")
+
+
+def gather(db: Database, contact_id: int, *,
+           mentioned_in: tuple[str, ...] = MENTIONED_IN) -> dict[str, Any]:
+    """What the file holds about ``contact_id`` (in the trash too), as plain data.
+
+    ``mentioned_in``: the kinds of record searched for their name; the contact's page
+    shows only the journal, and a common family name can be in thousands of payments.
+    """
     contact = records.get(db, "contacts", contact_id, deleted=True)
     return {
         "contact": contact,
         "organisation": _organisation(db, contact.get("organisation_id")),
         "partnerships": _partnerships(db, contact_id),
         "missions": _missions(db, contact),
-        "journal_entries": _named_in(db, "journal_entries", contact),
-        "deadlines": _named_in(db, "deadlines", contact),
-        "transactions": _named_in(db, "transactions", contact),
+        **{table: _named_in(db, table, contact) for table in mentioned_in},
         "personal_data_log": log.entries_for(db, contact_id),
     }
 
