@@ -11,115 +11,158 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from core import i18n
 from core.errors import UserError
-from core.i18n import _, ngettext
+from core.i18n import N_, _, ngettext
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 3
 
 
+# argparse's own words ("usage:", its error messages), in the catalogues through these
+# markers: argparse looks them up with the gettext module's functions, rebound below.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"), N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"), N_("not allowed with argument %s"),
+)
+
+
+def _speak_before_parsing(argv: list[str]) -> None:
+    """The language of --lang (or the default) for the help and argparse's own errors,
+    which are written while parsing, before the parsed --lang is known."""
+    lang = None
+    for index, word in enumerate(argv):
+        if word.startswith("--lang="):
+            lang = word.partition("=")[2]
+        elif word == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+    i18n.set_language(lang)
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """A command typed wrong is one line on stderr, like every other failure; --help
+    shows the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog,
+                                                             "message": message})
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ici-la-bas", description="Ici & Là-bas")
-    parser.add_argument("--db", type=Path, help="database file (default: the user's data folder)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language: fr, nl or en")
-    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    parser = _Parser(prog="ici-la-bas", description="Ici & Là-bas")
+    parser.add_argument("--db", type=Path,
+                        help=_("database file (default: the user's data folder)"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: fr, nl or en"))
+    parser.add_argument("--version", action=_VersionAction, help=_("print the version and exit"))
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check, without a screen, that this copy can run (database, fonts, catalogues, "
-        "locale data, window)",
+        help=_("check, without a screen, that this copy can run (database, fonts, catalogues, "
+        "locale data, window)"),
     )
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("demo", help="fill an empty database with the demo data")
-    dump = commands.add_parser("dump", help="write every live record as JSON")
+    commands.add_parser("demo", help=_("fill an empty database with the demo data"))
+    dump = commands.add_parser("dump", help=_("write every live record as JSON"))
     dump.add_argument("out", type=Path)
-    load = commands.add_parser("load", help="read a JSON dump into an empty database")
+    load = commands.add_parser("load", help=_("read a JSON dump into an empty database"))
     load.add_argument("src", type=Path)
-    backup = commands.add_parser("backup", help="make a verified copy of the database")
+    backup = commands.add_parser("backup", help=_("make a verified copy of the database"))
     backup.add_argument("dir", type=Path, nargs="?")
-    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore = commands.add_parser("restore", help=_("replace the database with a backup"))
     restore.add_argument("backup", type=Path)
-    commands.add_parser("check", help="integrity check and schema version")
-    imp = commands.add_parser("import", help="import a spreadsheet (xlsx, xls, ods, csv)")
+    commands.add_parser("check", help=_("integrity check and schema version"))
+    imp = commands.add_parser("import", help=_("import a spreadsheet (xlsx, xls, ods, csv)"))
     imp.add_argument(
         "kind",
-        help="contacts, organisations, partnerships, missions, transactions, budget, "
-        "participants (of missions) or partnership_contacts",
+        help=_("contacts, organisations, partnerships, missions, transactions, budget, "
+        "participants (of missions) or partnership_contacts"),
     )
     imp.add_argument("file", type=Path)
-    imp.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
-    imp.add_argument("--strict", action="store_true", help="import nothing if any row is rejected")
-    imp.add_argument("--sheet", help="the sheet to read (default: the one whose header matches)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help=_("say what would be done, write nothing"))
+    imp.add_argument("--strict", action="store_true",
+                     help=_("import nothing if any row is rejected"))
+    imp.add_argument("--sheet", help=_("the sheet to read (default: the one whose header matches)"))
     imp.add_argument("--on-duplicate", choices=("skip", "update"), default="skip")
     imp.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="HEADER=field",
-        help="match a column to a field (repeatable)",
+        help=_("match a column to a field (repeatable)"),
     )
     imp.add_argument(
         "--set",
         action="append",
         default=[],
         metavar="field=value",
-        help="give a field the sheet lacks one value for every row (repeatable)",
+        help=_("give a field the sheet lacks one value for every row (repeatable)"),
     )
     imp.add_argument(
         "--value",
         action="append",
         default=[],
         metavar="HEADER:cell value=choice",
-        help="say which choice an unknown cell value means (repeatable)",
+        help=_("say which choice an unknown cell value means (repeatable)"),
     )
     imp.add_argument(
         "--keep-unmatched",
         action="store_true",
-        help="keep the columns that match no field in the record's notes",
+        help=_("keep the columns that match no field in the record's notes"),
     )
     imp.add_argument(
-        "--rejects", type=Path, metavar="OUT.xlsx", help="write the rejected rows with their reason"
+        "--rejects", type=Path, metavar="OUT.xlsx",
+        help=_("write the rejected rows with their reason"),
     )
-    exp = commands.add_parser("export", help="write a workbook: a kind of record or council")
+    exp = commands.add_parser("export", help=_("write a workbook: a kind of record or council"))
     exp.add_argument(
         "kind",
-        help="contacts, organisations, partnerships, missions, transactions, budget, "
-        "participants, partnership_contacts or council",
+        help=_("contacts, organisations, partnerships, missions, transactions, budget, "
+        "participants, partnership_contacts or council"),
     )
     exp.add_argument("out", type=Path, metavar="OUT|YYYY")
-    exp.add_argument("target", type=Path, nargs="?", metavar="OUT", help="apd, cic: YYYY OUT.xlsx")
+    exp.add_argument("target", type=Path, nargs="?", metavar="OUT",
+                     help=_("apd, cic: YYYY OUT.xlsx"))
     exp.add_argument(
         "--year",
         type=int,
-        help="only this year (transactions, budget, missions, iati; required for council)",
+        help=_("only this year (transactions, budget, missions, iati; required for council)"),
     )
-    exp.add_argument("--partnership", type=int, metavar="ID", help="cic: one partnership")
-    rep = commands.add_parser("report", help="write a PDF: mission ID, partnership ID, annual YYYY")
-    rep.add_argument("kind", help="mission, partnership or annual")
-    rep.add_argument("key", metavar="ID|YYYY", help="mission or partnership number, or year")
+    exp.add_argument("--partnership", type=int, metavar="ID", help=_("cic: one partnership"))
+    rep = commands.add_parser(
+        "report", help=_("write a PDF: mission ID, partnership ID, annual YYYY"))
+    rep.add_argument("kind", help=_("mission, partnership or annual"))
+    rep.add_argument("key", metavar="ID|YYYY", help=_("mission or partnership number, or year"))
     rep.add_argument("out", type=Path, metavar="OUT.pdf")
-    shots = commands.add_parser("screenshots", help="draw every main screen to DIR/*.png")
+    shots = commands.add_parser("screenshots", help=_("draw every main screen to DIR/*.png"))
     shots.add_argument("dir", type=Path)
     _gdpr_parser(commands)
     return parser
 
 
 def _gdpr_parser(commands: Any) -> None:
-    gdpr = commands.add_parser("gdpr", help="personal data: access, forget, review, register")
+    gdpr = commands.add_parser("gdpr", help=_("personal data: access, forget, review, register"))
     jobs = gdpr.add_subparsers(dest="gdpr_command", required=True)
-    access = jobs.add_parser("access", help="everything held about one person, to a workbook")
+    access = jobs.add_parser("access", help=_("everything held about one person, to a workbook"))
     access.add_argument("contact_id", metavar="CONTACT_ID")
     access.add_argument("out", type=Path, metavar="OUT.xlsx")
-    forget = jobs.add_parser("forget", help="anonymise a contact (without --yes: say what)")
+    forget = jobs.add_parser("forget", help=_("anonymise a contact (without --yes: say what)"))
     forget.add_argument("contact_id", metavar="CONTACT_ID")
-    forget.add_argument("--yes", action="store_true", help="do it")
+    forget.add_argument("--yes", action="store_true", help=_("do it"))
     forget.add_argument("--remove-backups", action="store_true",
-                        help="then remove the earlier backups, which still hold the data")
-    review = jobs.add_parser("review", help="contacts with no activity for N years")
-    review.add_argument("--years", type=int, help="default: the setting (5)")
-    register = jobs.add_parser("register", help="the GDPR art. 30 register, to a workbook")
+                        help=_("then remove the earlier backups, which still hold the data"))
+    review = jobs.add_parser("review", help=_("contacts with no activity for N years"))
+    review.add_argument("--years", type=int, help=_("default: the setting (5)"))
+    register = jobs.add_parser("register", help=_("the GDPR art. 30 register, to a workbook"))
     register.add_argument("out", type=Path, metavar="OUT.xlsx")
 
 
@@ -461,6 +504,7 @@ def _attach_console() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _attach_console()
+    _speak_before_parsing(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     i18n.set_language(args.lang)
     if args.self_test:

@@ -183,3 +183,14 @@ def test_a_database_that_is_not_there_is_never_made_by_a_command(tmp_path: Path)
         [line] = result.stderr.strip().splitlines()
         assert str(typo) in line and "demo" in line  # says how a new one is made
         assert not typo.exists() and not (tmp_path / "c.xlsx").exists()
+
+
+def test_a_command_typed_wrong_is_one_line_in_the_users_language(tmp_path: Path) -> None:
+    french = run_cli("commande-inconnue")
+    assert french.returncode == 2 and "Traceback" not in french.stderr
+    [line] = french.stderr.strip().splitlines()
+    assert "erreur" in line and "choix inconnu" in line
+    dutch = run_cli("--lang", "nl", "import")
+    [line] = dutch.stderr.strip().splitlines()
+    assert "verplicht" in line  # the arguments it lacks, said in Dutch
+    assert "utilisation" in run_cli("--help").stdout
