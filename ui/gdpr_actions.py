@@ -64,7 +64,9 @@ class AnonymiseDialog(QDialog):
         self.ctx, self.contact_ids = ctx, contact_ids
         self.setWindowTitle(_("Anonymise"))
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self._summary(), wordWrap=True)
+        # Worked out in a worker: it reads every text that may name them (seconds on a
+        # large file), and the window must not freeze meanwhile.
+        self.summary = QLabel(_("Working out what will change…"), wordWrap=True)
         layout.addWidget(self.summary)
         from core.gdpr import copies
 
@@ -81,21 +83,28 @@ class AnonymiseDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.accept_button.setEnabled(False)  # until the person can read what it does
+        run_job(self, _("Anonymise"), on_own_connection(
+            ctx.db_path, lambda db: _summary(db, contact_ids)), on_done=self._show,
+            on_failed=self.summary.setText, quiet=True)
 
-    def _summary(self) -> str:
-        from core.gdpr import commands, forget
+    def _show(self, summary: str) -> None:
+        self.summary.setText(summary)
+        self.accept_button.setEnabled(True)
 
-        db = self.ctx.db
-        if len(self.contact_ids) == 1:
-            lines = commands.describe(db, forget.plan(db, self.contact_ids[0]))
-        else:
-            lines = [ngettext("{n} contact will be anonymised.", "{n} contacts will be "
-                              "anonymised.", len(self.contact_ids)).format(
-                                  n=len(self.contact_ids))]
-        lines.append(_("Where a journal entry, a mission or a transaction names them, their "
-                       "name, e-mail and phone are replaced by the same label; the rest of "
-                       "the text, the dates and the amounts are kept. This cannot be undone."))
-        return "\n".join(lines)
+
+def _summary(db: Database, contact_ids: list[int]) -> str:
+    from core.gdpr import commands, forget
+
+    if len(contact_ids) == 1:
+        lines = commands.describe(db, forget.plan(db, contact_ids[0]))
+    else:
+        lines = [ngettext("{n} contact will be anonymised.", "{n} contacts will be "
+                          "anonymised.", len(contact_ids)).format(n=len(contact_ids))]
+    lines.append(_("Where a journal entry, a mission or a transaction names them, their "
+                   "name, e-mail and phone are replaced by the same label; the rest of "
+                   "the text, the dates and the amounts are kept. This cannot be undone."))
+    return "\n".join(lines)
 
 
 def anonymise(parent: QWidget, ctx: Context, contact_ids: list[int],

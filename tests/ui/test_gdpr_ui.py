@@ -73,6 +73,7 @@ def test_anonymising_from_the_contact_page(qtbot: Any, ctx: Any) -> None:
     qtbot.mouseClick(page.anonymise_button, Qt.MouseButton.LeftButton)
     dialog = page.anonymise_dialog
     assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.accept_button.isEnabled)  # the summary, worked out in a worker
     text = dialog.summary.text()
     assert "Kept:" in text and "mission participations" in text and "Journal entry" in text
     assert dialog.remove_backups.isVisibleTo(dialog)  # one backup holds their data
@@ -107,6 +108,7 @@ def test_review_anonymises_the_ticked_contacts(qtbot: Any, ctx: Any) -> None:
     first.setCheckState(Qt.CheckState.Checked)
     second.setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(dialog.anonymise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.anonymise_dialog.accept_button.isEnabled)
     assert "2 contacts will be anonymised" in dialog.anonymise_dialog.summary.text()
     qtbot.mouseClick(dialog.anonymise_dialog.accept_button, Qt.MouseButton.LeftButton)
     assert wait_for_jobs()
