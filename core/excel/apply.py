@@ -98,13 +98,18 @@ def _update(db: Database, batch: int, table: str, record_id: int,
     _note(db, batch, table, record_id, "updated", json.dumps(before, default=str))
 
 
-def _fingerprints(db: Database, table: str, record_id: int) -> tuple[str | None, ...]:
-    """What the record holds now; a change of any field changes it (timestamps are too coarse).
+def _current(db: Database, table: str, record_id: int) -> Any:
+    """The record's row as it is now, or None; a change of any field changes its digest
+    (timestamps are too coarse)."""
+    return db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id]).fetchone()
 
-    Both forms: imports made before version 2 of the fingerprint stored the legacy one.
-    """
-    row = db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id]).fetchone()
-    return (None,) if row is None else (_digest(row), _legacy_digest(row))
+
+def _unchanged(stamp: str | None, row: Any) -> bool:
+    """Whether ``row`` is as the import left it; imports made before version 2 of the
+    fingerprint stored the legacy one."""
+    if row is None:
+        return stamp is None
+    return stamp in (_digest(row), _legacy_digest(row))
 
 
 def _digest(row: Any) -> str:
@@ -119,7 +124,8 @@ def _legacy_digest(row: Any) -> str:
 
 def _note(db: Database, batch: int, table: str, record_id: int, action: str,
           before: str | None = None) -> None:
-    stamp = _fingerprints(db, table, record_id)[0]
+    row = _current(db, table, record_id)
+    stamp = None if row is None else _digest(row)
     db.execute("INSERT INTO import_changes (batch_id, table_name, record_id, action, "
                "before_json, stamp) VALUES (?, ?, ?, ?, ?, ?)",
                [batch, table, record_id, action, before, stamp])
@@ -152,7 +158,7 @@ def undo(db: Database, batch: int) -> None:
 def _check_unchanged(db: Database, change: dict[str, Any],
                      touched: set[tuple[str, int]]) -> None:
     table, record_id = change["table_name"], change["record_id"]
-    if change["stamp"] not in _fingerprints(db, table, record_id):
+    if not _unchanged(change["stamp"], _current(db, table, record_id)):
         raise UserError(_("«{title}» was changed since the import; the import cannot be "
                           "undone.").format(title=records.title(db, table, record_id)))
     if change["action"] != "created":
